@@ -1,0 +1,62 @@
+"""Every rule proves itself: its bad examples fire it, its good ones do not, its fixes rewrite."""
+
+from __future__ import annotations
+
+import pytest
+
+from tonecheck import Linter
+from tonecheck.engine import load_rules
+from tonecheck.rule import builtin_dir
+
+RULES = load_rules([builtin_dir()])
+CONTEXT_KEYS = {"customer_name", "customer_message", "channel", "followup", "first_contact"}
+
+
+def _ctx(example_ctx: dict) -> dict:
+    unknown = set(example_ctx) - CONTEXT_KEYS
+    assert not unknown, f"unknown example context keys {unknown}"
+    return dict(example_ctx)
+
+
+@pytest.fixture(scope="module")
+def single():
+    cache: dict[str, Linter] = {}
+
+    def get(rule):
+        if rule.code not in cache:
+            cache[rule.code] = Linter(rules=[rule])
+        return cache[rule.code]
+
+    return get
+
+
+def test_every_rule_has_examples():
+    assert RULES, "no built-in rules found"
+    for rule in RULES:
+        assert rule.fire and rule.passes, rule.code
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_fire_examples(rule, single):
+    for ex in rule.fire:
+        report = single(rule).lint(ex.text, **_ctx(ex.context))
+        assert rule.code in [f.code for f in report.findings], f"{rule.code} did not fire on {ex.text!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_pass_examples(rule, single):
+    for ex in rule.passes:
+        report = single(rule).lint(ex.text, **_ctx(ex.context))
+        hits = [f.text for f in report.findings if f.code == rule.code]
+        assert not hits, f"{rule.code} fired on {ex.text!r} at {hits}"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.fixes], ids=lambda r: f"{r.code}-{r.name}")
+def test_fixes(rule, single):
+    for before, after, ctx in rule.fixes:
+        assert single(rule).fix(before, unsafe=True, **_ctx(ctx)) == after
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.fix_safety != "none"], ids=lambda r: r.code)
+def test_fixable_rules_show_a_fix(rule):
+    assert rule.fixes, f"{rule.code} promises a fix ({rule.fix_safety}) but has no fixes: examples"

@@ -1,0 +1,71 @@
+"""Shouting in capitals: a word or a run of words in CAPS; acronyms and abbreviations are fine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..context import Context
+from ..doc import Doc, Token
+from ..finding import Hit, Suggestion
+from ..morph import Morph
+from ..rule import Rule
+
+KEYS = {"allowed", "min_letters"}
+
+
+@dataclass(frozen=True)
+class CapsCheck:
+    rule: Rule
+    allowed: frozenset[str]
+    min_letters: int
+
+    def shouted(self, token: Token) -> bool:
+        letters = [ch for ch in token.text if ch.isalpha()]
+        if len(letters) < self.min_letters or not all(ch.isupper() for ch in letters):
+            return False
+        if token.text.upper() in self.allowed or any(part in self.allowed for part in token.text.split("-")):
+            return False
+        # Abbreviations pymorphy3 knows (ООО, МФЦ) are written in capitals on purpose.
+        return not any("Abbr" in a.grammemes for a in token.analyses if a.known)
+
+    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        words = doc.words
+        safe = self.rule.fix_safety == "safe"
+        i = 0
+        while i < len(words):
+            if not self.shouted(words[i]):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and self.shouted(words[j + 1]):
+                j += 1
+            start, stop = words[i].start, words[j].stop
+            original = doc.text[start:stop]
+            lowered = original.lower()
+            first_in_sentence = i == 0 or words[i - 1].sentence != words[i].sentence
+            lowered = _restore_caps(doc, words[i:j + 1], lowered, start, first_in_sentence)
+            suggestions = (Suggestion(lowered, start, stop, safe),) if self.rule.fix_safety != "none" else ()
+            yield Hit(start, stop, suggestions)
+            i = j + 1
+
+
+def _restore_caps(doc: Doc, words: list[Token], lowered: str, base: int, first: bool) -> str:
+    """Capitalise the sentence start and proper names inside a lower-cased span."""
+    chars = list(lowered)
+    for k, token in enumerate(words):
+        proper = any(g in token.best.grammemes for g in ("Name", "Surn", "Patr", "Geox", "Orgn")) \
+            if token.best else False
+        if (k == 0 and first) or proper or (k > 0 and token.sentence != words[k - 1].sentence):
+            chars[token.start - base] = chars[token.start - base].upper()
+    return "".join(chars)
+
+
+def compile(rule: Rule, analyzer: Morph) -> CapsCheck:  # noqa: A001 - the kind protocol
+    allowed = rule.spec.get("allowed", [])
+    if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed):
+        raise rule.error("allowed", "ожидается список слов")
+    min_letters = rule.spec.get("min_letters", 3)
+    if not isinstance(min_letters, int) or min_letters < 2:
+        raise rule.error("min_letters", "ожидается целое число ≥ 2")
+    return CapsCheck(rule, frozenset(a.upper() for a in allowed), min_letters)

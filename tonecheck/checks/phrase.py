@@ -1,0 +1,99 @@
+"""Lemma phrases: «вы сами виноваты», «надо было ... читать», with an optional rewrite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..context import Context
+from ..doc import Doc
+from ..finding import Hit, Suggestion
+from ..fix import match_case
+from ..morph import Morph
+from ..pattern import Pattern, PatternError, compile_pattern, find
+from ..rule import Rule
+
+KEYS = {"patterns", "unless", "sentence_start"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    pattern: Pattern
+    replacement: str | None
+    anchors: tuple[frozenset[str], frozenset[str], bool]
+
+
+@dataclass(frozen=True)
+class PhraseCheck:
+    rule: Rule
+    entries: tuple[Entry, ...]
+    unless: tuple[Pattern, ...]
+    sentence_start: bool
+
+    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        words = doc.words
+        safe = self.rule.fix_safety == "safe"
+        taken: list[tuple[int, int]] = []
+        for entry in self.entries:
+            for i, end in find(entry.pattern, doc, words):
+                if self.sentence_start and not _starts_sentence(doc, words, i):
+                    continue
+                if self.unless and self._excused(doc, words, i):
+                    continue
+                start, stop = words[i].start, words[end - 1].stop
+                if any(start < b and a < stop for a, b in taken):
+                    continue
+                taken.append((start, stop))
+                suggestions: tuple[Suggestion, ...] = ()
+                if entry.replacement is not None and self.rule.fix_safety != "none":
+                    repl = match_case(doc.text[start:stop], entry.replacement)
+                    if not repl:
+                        start, stop = _widen_for_deletion(doc.text, start, stop)
+                    suggestions = (Suggestion(repl, start, stop, safe),)
+                yield Hit(words[i].start, words[end - 1].stop, suggestions)
+
+    def _excused(self, doc: Doc, words: list, i: int) -> bool:
+        sent = doc.sentences[words[i].sentence]
+        sent_words = [w for w in doc.tokens[sent.first:sent.last] if w.is_word]
+        return any(any(True for _ in find(p, doc, sent_words)) for p in self.unless)
+
+
+def _starts_sentence(doc: Doc, words: list, i: int) -> bool:
+    return i == 0 or words[i - 1].sentence != words[i].sentence
+
+
+def _widen_for_deletion(text: str, start: int, stop: int) -> tuple[int, int]:
+    """Take one neighbouring space along when a phrase is deleted."""
+    if stop < len(text) and text[stop] == " ":
+        return start, stop + 1
+    if start > 0 and text[start - 1] == " ":
+        return start - 1, stop
+    return start, stop
+
+
+def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:  # noqa: A001 - the kind protocol
+    raw = rule.spec.get("patterns")
+    if not isinstance(raw, list) or not raw:
+        raise rule.error("patterns", "ожидается непустой список шаблонов")
+    entries = []
+    for item in raw:
+        if isinstance(item, str):
+            source, replacement = item, None
+        elif isinstance(item, dict) and isinstance(item.get("match"), str):
+            source, replacement = item["match"], item.get("replace")
+            if replacement is not None and not isinstance(replacement, str):
+                raise rule.error("patterns", f"replace должен быть строкой: {item!r}")
+        else:
+            raise rule.error("patterns", f"шаблон — строка или {{match, replace}}: {item!r}")
+        try:
+            pattern = compile_pattern(source, analyzer)
+        except PatternError as exc:
+            raise rule.error("patterns", str(exc)) from None
+        entries.append(Entry(pattern, replacement, pattern.anchors()))
+    unless = []
+    for source in rule.spec.get("unless", []) or []:
+        try:
+            unless.append(compile_pattern(str(source), analyzer))
+        except PatternError as exc:
+            raise rule.error("unless", str(exc)) from None
+    return PhraseCheck(rule, tuple(entries), tuple(unless), bool(rule.spec.get("sentence_start", False)))

@@ -1,0 +1,116 @@
+"""A text analysed once: razdel tokens and sentences with offsets, pymorphy3 readings per word."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import segment
+from .morph import Analysis, Morph, morph
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    index: int
+    text: str
+    start: int
+    stop: int
+    sentence: int
+    analyses: tuple[Analysis, ...] = ()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("ё", "е")
+
+    @property
+    def is_word(self) -> bool:
+        return any(ch.isalpha() for ch in self.text)
+
+    @property
+    def is_cyrillic(self) -> bool:
+        return any("а" <= ch <= "я" or ch in "ёЁ" or "А" <= ch <= "Я" for ch in self.text)
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset(a.lemma for a in self.analyses)
+
+    @property
+    def best(self) -> Analysis | None:
+        return self.analyses[0] if self.analyses else None
+
+    def has(self, grammemes: frozenset[str], lemma: str | None = None) -> bool:
+        return any(a.has(grammemes) and (lemma is None or a.lemma == lemma) for a in self.analyses)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    stop: int
+    first: int  # index of the first token
+    last: int  # index past the last token
+
+
+@dataclass
+class Doc:
+    """The original ``text`` and its analysis.
+
+    ``view`` is the text the rules read: the same length as ``text``, with template placeholders and
+    markup blanked out, so every offset found in ``view`` is an offset into ``text``.
+    """
+
+    text: str
+    view: str
+    tokens: list[Token]
+    sentences: list[Sentence]
+    placeholders: list[tuple[int, int]] = field(default_factory=list)
+    morph: Morph | None = None
+
+    @classmethod
+    def build(cls, text: str, view: str | None = None, placeholders: list[tuple[int, int]] | None = None,
+              analyzer: Morph | None = None) -> Doc:
+        view = text if view is None else view
+        if len(view) != len(text):
+            raise ValueError("view must have the same length as text")
+        analyzer = analyzer or morph()
+        sents = segment.sentences(view)
+        starts = [s.start for s in sents]
+        tokens: list[Token] = []
+        for span in segment.tokens(view):
+            sent = max(0, bisect.bisect_right(starts, span.start) - 1)
+            word = span.text.lower()
+            analyses = analyzer.parse(word) if any(ch.isalpha() for ch in word) else ()
+            tokens.append(Token(len(tokens), span.text, span.start, span.stop, sent, analyses))
+        sentences = []
+        ti = 0
+        for si, s in enumerate(sents):
+            first = ti
+            while ti < len(tokens) and tokens[ti].sentence == si:
+                ti += 1
+            sentences.append(Sentence(si, s.start, s.stop, first, ti))
+        return cls(text, view, tokens, sentences, list(placeholders or []), analyzer)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset``."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """Word tokens only (punctuation and numbers left out), in text order."""
+        return [t for t in self.tokens if t.is_word]
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        return self.tokens[sentence.first:sentence.last]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start:sentence.stop]

@@ -1,0 +1,133 @@
+"""The Linter: loads and compiles rules once, then lints texts (thread-safe)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import checks, score
+from .config import Config
+from .context import Context
+from .doc import Doc
+from .errors import RuleError
+from .finding import Finding, Hit
+from .fix import apply, chosen_edits
+from .morph import Morph, morph
+from .report import Report
+from .rule import DEFAULT_WEIGHT, Check, Rule, builtin_dir, parse_rule, read_yaml, rule_files
+from .template import mask
+
+
+def load_rules(directories: Iterable[Path]) -> list[Rule]:
+    """Parse every rule file; duplicate codes and names are errors."""
+    keys = checks.kind_keys()
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for directory in directories:
+        if not directory.is_dir():
+            raise RuleError(str(directory), None, None, "каталог правил не найден")
+        for path in rule_files(directory):
+            data, lines = read_yaml(path)
+            rule = parse_rule(data, lines, str(path), keys)
+            for key in (rule.code, rule.name):
+                if key in seen:
+                    field = "code" if key == rule.code else "name"
+                    raise RuleError(str(path), lines.get(field), field, f"{key!r} уже занят правилом в {seen[key]}")
+                seen[key] = str(path)
+            rules.append(rule)
+    return rules
+
+
+def compile_rules(rules: Iterable[Rule], analyzer: Morph) -> list[Check]:
+    return [checks.KINDS[rule.kind].compile(rule, analyzer) for rule in rules]
+
+
+class Linter:
+    """Reusable and thread-safe: rules and dictionaries load once, each ``lint`` builds its own Doc."""
+
+    def __init__(self, config: Config | None = None, *, rules: list[Rule] | None = None) -> None:
+        self.config = config or Config()
+        self.morph = morph()
+        if rules is None:
+            rules = load_rules([builtin_dir(), *self.config.rule_dirs])
+        self.rules = rules
+        self.checks = compile_rules(rules, self.morph)
+        self.by_code = {r.code: r for r in rules}
+
+    def active(self, ctx: Context) -> list[Check]:
+        cfg = self.config
+        return [
+            c for c in self.checks
+            if c.rule.enabled and ctx.channel in c.rule.channels
+            and cfg.selects(c.rule.code, c.rule.name, c.rule.category)
+        ]
+
+    def context(self, customer_name: str | None = None, customer_message: str | None = None,
+                channel: str | None = None, followup: bool = False, first_contact: bool = False) -> Context:
+        return Context(customer_name or None, customer_message or None, channel or self.config.channel,
+                       followup, first_contact)
+
+    def doc(self, text: str) -> Doc:
+        view, placeholders = mask(text, self.config.options.get("placeholders"))
+        return Doc.build(text, view, placeholders, self.morph)
+
+    def lint(self, text: str, *, customer_name: str | None = None, customer_message: str | None = None,
+             channel: str | None = None, followup: bool = False, first_contact: bool = False,
+             config: Any = None) -> Report:
+        """Lint one reply. ``config`` is accepted for API symmetry; a Linter keeps its own."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        ctx = self.context(customer_name, customer_message, channel, followup, first_contact)
+        doc = self.doc(text)
+        findings: list[Finding] = []
+        extras: dict[str, Any] = {}
+        relevance: float | None = None
+        for check in self.active(ctx):
+            for hit in check.run(doc, ctx):
+                findings.append(self._finding(check.rule, hit, doc))
+            measure = getattr(check, "measure", None)
+            if measure is not None:
+                for key, value in measure(doc, ctx).items():
+                    if key == "relevance":
+                        relevance = value
+                    else:
+                        extras[key] = value
+        findings = self._allowed(findings)
+        findings.sort(key=lambda f: (f.start, f.end, f.code))
+        total = score.overall(findings)
+        return Report(text, findings, total, score.by_category(findings), score.verdict(findings, total),
+                      ctx, relevance, extras)
+
+    def _allowed(self, findings: list[Finding]) -> list[Finding]:
+        terms = {t.lower() for t in self.config.allowed_terms}
+        if not terms:
+            return findings
+        return [f for f in findings if f.text.lower() not in terms]
+
+    def _finding(self, rule: Rule, hit: Hit, doc: Doc) -> Finding:
+        line, column = doc.position(hit.start)
+        severity = self.config.severity.get(rule.code) or self.config.severity.get(rule.name) \
+            or hit.severity or rule.severity
+        weight = hit.weight if hit.weight is not None else (
+            rule.weight if severity == rule.severity else DEFAULT_WEIGHT[severity])
+        return Finding(
+            code=rule.code, name=rule.name, category=rule.category, severity=severity,
+            start=hit.start, end=hit.end, line=line, column=column, text=doc.text[hit.start:hit.end],
+            message=hit.message or rule.message, weight=weight, suggestions=hit.suggestions,
+            fix_title=rule.fix_title, data=dict(hit.data or {}),
+        )
+
+    def fix(self, text: str, *, unsafe: bool = False, passes: int = 4, **context: Any) -> str:
+        """Apply fixes until none is left (at most ``passes`` rounds)."""
+        for _ in range(passes):
+            report = self.lint(text, **context)
+            edits = chosen_edits(report.findings, unsafe=unsafe)
+            if not edits:
+                break
+            fixed = apply(text, edits)
+            if fixed == text:
+                break
+            text = fixed
+        return text
+

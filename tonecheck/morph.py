@@ -1,0 +1,122 @@
+"""The one place that imports pymorphy3: parses, inflection and grammeme checks behind caches."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pymorphy3
+
+#: Grammemes a replacement copies from the word it replaces.
+AGREEMENT = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2",
+             "sing", "plur", "masc", "femn", "neut", "1per", "2per", "3per",
+             "pres", "past", "futr", "impr", "indc")
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One reading of a word: lemma, part of speech and grammemes."""
+
+    word: str
+    lemma: str
+    pos: str | None
+    grammemes: frozenset[str]
+    score: float
+    known: bool
+    raw: Any  # the pymorphy3 Parse, used only inside this module
+
+    def has(self, grammemes: frozenset[str]) -> bool:
+        return grammemes <= self.grammemes
+
+
+class Morph:
+    """A thread-safe, cached facade over pymorphy3's Russian (and lazily Ukrainian) analyzers."""
+
+    def __init__(self) -> None:
+        self._ru = pymorphy3.MorphAnalyzer(lang="ru")
+        self._uk: pymorphy3.MorphAnalyzer | None = None
+        self._lock = threading.Lock()
+        self.parse = lru_cache(maxsize=200_000)(self._parse)
+        self.inflect = lru_cache(maxsize=50_000)(self._inflect)
+
+    def _parse(self, word: str) -> tuple[Analysis, ...]:
+        out = []
+        for p in self._ru.parse(word):
+            tag = p.tag
+            grams = frozenset(tag.grammemes)
+            known = p.is_known
+            out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, grams, p.score, known, p))
+        return tuple(out)
+
+    def lemmas(self, word: str) -> frozenset[str]:
+        return frozenset(a.lemma for a in self.parse(word.lower()))
+
+    def is_known(self, word: str) -> bool:
+        return self._ru.word_is_known(word.lower())
+
+    def _inflect(self, lemma: str, grammemes: frozenset[str], pos: str | None = None) -> str | None:
+        """The form of ``lemma`` that carries ``grammemes``, or None when there is none."""
+        candidates = [a for a in self.parse(lemma) if a.lemma == lemma.replace("ё", "е")]
+        if pos:
+            candidates = [a for a in candidates if a.pos == pos] or candidates
+        for analysis in candidates or self.parse(lemma):
+            for wanted in _relaxations(grammemes):
+                form = analysis.raw.inflect(set(wanted)) if wanted else analysis.raw
+                if form is not None:
+                    return str(form.word)
+        return None
+
+    def agree(self, replacement: str, source: Analysis) -> str | None:
+        """Inflect ``replacement`` (a lemma) to the case, number, gender and person of ``source``."""
+        wanted = frozenset(g for g in AGREEMENT if g in source.grammemes)
+        return self.inflect(replacement, wanted, None)
+
+    def reinflect(self, source: Analysis, grammemes: frozenset[str]) -> str | None:
+        """``source`` with some grammemes changed (e.g. ``{"plur"}``: «напиши» → «напишите»)."""
+        form = source.raw.inflect(set(grammemes))
+        return None if form is None else str(form.word)
+
+    def unknown_grammemes(self, grammemes: set[str] | frozenset[str]) -> list[str]:
+        """Grammemes OpenCorpora does not define (a typo in a rule file)."""
+        known = self._ru.TagClass.KNOWN_GRAMMEMES
+        return sorted(g for g in grammemes if g not in known)
+
+    def uk_known(self, word: str) -> bool:
+        """Whether the Ukrainian dictionary knows ``word`` (loaded on first use)."""
+        if self._uk is None:
+            with self._lock:
+                if self._uk is None:
+                    self._uk = pymorphy3.MorphAnalyzer(lang="uk")
+        return self._uk.word_is_known(word.lower())
+
+
+def _relaxations(grammemes: frozenset[str]) -> list[frozenset[str]]:
+    """The wanted grammemes, then without gender, then without person/tense, then case only."""
+    steps = [grammemes]
+    no_gender = grammemes - {"masc", "femn", "neut"}
+    steps.append(no_gender)
+    steps.append(no_gender - {"1per", "2per", "3per", "pres", "past", "futr", "indc"})
+    steps.append(frozenset(grammemes & CASES) | (grammemes & {"plur"}))
+    steps.append(frozenset(grammemes & CASES))
+    seen: list[frozenset[str]] = []
+    for step in steps:
+        if step not in seen:
+            seen.append(step)
+    return seen
+
+
+_shared: Morph | None = None
+_shared_lock = threading.Lock()
+
+
+def morph() -> Morph:
+    """The process-wide analyzer (dictionaries load once)."""
+    global _shared
+    if _shared is None:
+        with _shared_lock:
+            if _shared is None:
+                _shared = Morph()
+    return _shared

@@ -1,0 +1,198 @@
+"""Token patterns shared by rule kinds.
+
+A phrase pattern is written as words separated by spaces::
+
+    вы сами? виноватый          lemma match (any form); ``?`` makes an element optional
+    =щас                        exact form (lower case, ё = е)
+    скидон*                     form prefix
+    <VERB,2per,sing>            any word with these grammemes
+    написать<impr,sing>         lemma with grammemes
+    ждать|ожидать               alternatives
+    надо ... читать             a gap of up to three words inside one sentence
+
+Each pattern word is lemmatised with pymorphy3 when the rule loads, so «виноваты» in a pattern
+matches «виноват», «виноватые», «виноватых».
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .doc import Doc, Token
+from .morph import Morph
+
+GAP = "..."
+GAP_WIDTH = 3
+_ATOM = re.compile(r"^(?P<body>=?[\w\-ё*]*?)(?:<(?P<grams>[\w,\- ]+)>)?$", re.IGNORECASE)
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be compiled; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    lemmas: frozenset[str] = frozenset()
+    forms: frozenset[str] = frozenset()
+    prefix: str = ""
+    grammemes: frozenset[str] = frozenset()
+    negated: frozenset[str] = frozenset()
+    best_only: bool = False  # judge grammemes by the most probable reading only
+
+    def matches(self, token: Token) -> bool:
+        if not token.is_word:
+            return False
+        if self.best_only:
+            return self._matches_best(token)
+        lower = token.lower
+        if self.forms and lower in self.forms:
+            return self._grams_ok(token, None)
+        if self.prefix and lower.startswith(self.prefix):
+            return self._grams_ok(token, None)
+        if self.lemmas:
+            return any(a.lemma in self.lemmas and self._analysis_ok(a.grammemes) for a in token.analyses)
+        if not self.forms and not self.prefix:
+            return self._grams_ok(token, None)
+        return False
+
+    def _matches_best(self, token: Token) -> bool:
+        best = token.best
+        if best is None:
+            return False
+        lower = token.lower
+        if (self.forms and lower not in self.forms) or (self.prefix and not lower.startswith(self.prefix)):
+            return False
+        if self.lemmas and best.lemma not in self.lemmas:
+            return False
+        return self._analysis_ok(best.grammemes)
+
+    def _analysis_ok(self, grams: frozenset[str]) -> bool:
+        return self.grammemes <= grams and not (self.negated & grams)
+
+    def _grams_ok(self, token: Token, _lemma: str | None) -> bool:
+        if not self.grammemes and not self.negated:
+            return True
+        return any(self._analysis_ok(a.grammemes) for a in token.analyses)
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    atoms: tuple[Atom, ...]
+    optional: bool = False
+    gap: bool = False
+
+    def matches(self, token: Token) -> bool:
+        return any(atom.matches(token) for atom in self.atoms)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    source: str
+    elements: tuple[Element, ...]
+
+    def anchors(self) -> tuple[frozenset[str], frozenset[str], bool]:
+        """Lemmas and forms the first element needs, and whether it must be scanned token by token."""
+        first = next(e for e in self.elements if not e.gap)
+        lemmas: set[str] = set()
+        forms: set[str] = set()
+        scan = first.optional
+        for atom in first.atoms:
+            lemmas |= atom.lemmas
+            forms |= atom.forms
+            if atom.prefix or not (atom.lemmas or atom.forms):
+                scan = True
+        return frozenset(lemmas), frozenset(forms), scan
+
+    def match_at(self, doc: Doc, words: list[Token], i: int) -> int | None:
+        """Index past the last matched word when the pattern matches from ``words[i]``, else None."""
+        return _match(self.elements, 0, words, i, words[i].sentence if i < len(words) else -1)
+
+
+def _match(elements: tuple[Element, ...], e: int, words: list[Token], i: int, sent: int) -> int | None:
+    if e == len(elements):
+        return i
+    element = elements[e]
+    if element.gap:
+        for skip in range(GAP_WIDTH + 1):
+            if skip and (i + skip - 1 >= len(words) or words[i + skip - 1].sentence != sent):
+                break
+            end = _match(elements, e + 1, words, i + skip, sent)
+            if end is not None:
+                return end
+        return None
+    if i < len(words) and words[i].sentence == sent and element.matches(words[i]):
+        end = _match(elements, e + 1, words, i + 1, sent)
+        if end is not None:
+            return end
+    if element.optional:
+        return _match(elements, e + 1, words, i, sent)
+    return None
+
+
+def compile_atom(text: str, analyzer: Morph) -> Atom:
+    m = _ATOM.match(text.strip())
+    if not m:
+        raise PatternError(f"непонятный элемент шаблона {text!r}")
+    body = m.group("body").lower().replace("ё", "е")
+    grams: set[str] = set()
+    negated: set[str] = set()
+    for g in (m.group("grams") or "").split(","):
+        g = g.strip()
+        if not g:
+            continue
+        if g.startswith("-"):
+            negated.add(g[1:])
+        else:
+            grams.add(g)
+    bad = analyzer.unknown_grammemes(grams | negated)
+    if bad:
+        raise PatternError(f"неизвестная граммема {', '.join(bad)} в {text!r}")
+    if body.startswith("="):
+        return Atom(forms=frozenset({body[1:]}), grammemes=frozenset(grams), negated=frozenset(negated))
+    if body.endswith("*"):
+        if len(body) < 3:
+            raise PatternError(f"слишком короткий префикс {text!r}")
+        return Atom(prefix=body[:-1], grammemes=frozenset(grams), negated=frozenset(negated))
+    if not body:
+        if not grams:
+            raise PatternError(f"пустой элемент шаблона {text!r}")
+        return Atom(grammemes=frozenset(grams), negated=frozenset(negated))
+    lemmas = {a.lemma for a in analyzer.parse(body)} or {body}
+    # A pattern word written in its dictionary form means that lemma only, not every homonym's.
+    if body in lemmas:
+        lemmas = {body}
+    return Atom(lemmas=frozenset(lemmas), grammemes=frozenset(grams), negated=frozenset(negated))
+
+
+def compile_pattern(source: str, analyzer: Morph) -> Pattern:
+    elements = []
+    for part in source.split():
+        if part == GAP:
+            elements.append(Element((), gap=True))
+            continue
+        optional = part.endswith("?") and len(part) > 1
+        part = part[:-1] if optional else part
+        atoms = tuple(compile_atom(alt, analyzer) for alt in part.split("|"))
+        elements.append(Element(atoms, optional=optional))
+    if not any(not e.gap for e in elements):
+        raise PatternError(f"пустой шаблон {source!r}")
+    if elements[0].gap or elements[-1].gap:
+        raise PatternError(f"шаблон не может начинаться или заканчиваться «...»: {source!r}")
+    return Pattern(source, tuple(elements))
+
+
+def find(pattern: Pattern, doc: Doc, words: list[Token]) -> Iterator[tuple[int, int]]:
+    """Non-overlapping (first word index, past-last word index) matches of ``pattern``."""
+    lemmas, forms, scan = pattern.anchors()
+    i = 0
+    while i < len(words):
+        token = words[i]
+        if scan or token.lower in forms or not lemmas.isdisjoint(token.lemmas):
+            end = pattern.match_at(doc, words, i)
+            if end is not None and end > i:
+                yield i, end
+                i = end
+                continue
+        i += 1

@@ -1,0 +1,99 @@
+"""Reporters: rich text for people, JSON for programs. Customer text is never parsed as markup."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from .report import Report
+
+SEVERITY_STYLE = {"error": "bold white on red", "warning": "black on yellow", "info": "black on cyan"}
+SEVERITY_LABEL = {"error": "ошибка", "warning": "предупреждение", "info": "совет"}
+SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "cyan"}
+VERDICT_STYLE = {"ok": "bold green", "fix": "bold yellow", "block": "bold red"}
+CHANNEL_LABEL = {"chat": "чат", "email": "email", "sms": "SMS", "social": "соцсети"}
+
+
+def context_line(report: Report) -> str:
+    ctx = report.context
+    parts = [f"Клиент: {ctx.customer_name}" if ctx.customer_name else "Клиент: имя не указано",
+             f"канал: {CHANNEL_LABEL[ctx.channel]}"]
+    if ctx.followup:
+        parts.append("продолжение переписки")
+    if ctx.first_contact:
+        parts.append("первое обращение")
+    if ctx.customer_message:
+        parts.append("есть сообщение клиента")
+    return ", ".join(parts)
+
+
+def highlighted(report: Report) -> Text:
+    """The draft with each finding's span coloured by severity (worst wins where spans overlap)."""
+    text = Text(report.text)
+    order = {"info": 0, "warning": 1, "error": 2}
+    for finding in sorted(report.findings, key=lambda f: order[f.severity]):
+        if finding.end > finding.start:
+            text.stylize(SEVERITY_STYLE[finding.severity], finding.start, finding.end)
+    return text
+
+
+def text_report(console: Console, name: str, report: Report, *, show_source: bool = True) -> None:
+    console.print(Text.assemble((name, "bold"), "  ", (f"({context_line(report)})", "dim")))
+    if show_source and report.findings:
+        console.print(Text("─" * 60, style="dim"))
+        console.print(highlighted(report))
+        console.print(Text("─" * 60, style="dim"))
+    for f in report.findings:
+        head = Text.assemble(
+            (f"{f.line}:{f.column}", "bold"), " ",
+            (f.code, f"bold {SEVERITY_COLOR[f.severity]}"), " ",
+            (SEVERITY_LABEL[f.severity], SEVERITY_COLOR[f.severity]), " ",
+            (f"[{f.category}]", "dim"), " ", f.message,
+        )
+        console.print(head)
+        quoted = f.text if len(f.text) <= 80 else f.text[:77] + "…"
+        line = Text.assemble("    «", (quoted, "underline"), "»")
+        if f.suggestions:
+            s = f.suggestions[0]
+            shown = s.replacement if s.replacement else "(удалить)"
+            line.append(" → «" if s.replacement else " → ")
+            line.append(shown, "bold green")
+            if s.replacement:
+                line.append("»")
+            line.append("  (безопасно)" if s.safe else "  (проверьте: меняет смысл)", "dim")
+        elif f.fix_title:
+            line.append(f"  {f.fix_title}", "dim")
+        console.print(line)
+    extras = _extras_lines(report)
+    for extra in extras:
+        console.print(extra)
+    verdict = Text.assemble(("Оценка: ", "bold"), (f"{report.score}/100", VERDICT_STYLE[report.verdict]),
+                            " — ", (report.verdict_text, VERDICT_STYLE[report.verdict]))
+    if not report.findings:
+        verdict.append("  замечаний нет", "green")
+    console.print(verdict)
+
+
+def _extras_lines(report: Report) -> list[Text]:
+    lines = []
+    if report.relevance is not None:
+        lines.append(Text(f"Соответствие вопросу клиента: {report.relevance:.2f}", style="dim"))
+    spam = report.extras.get("spam")
+    if isinstance(spam, dict) and spam.get("rules"):
+        lines.append(Text(f"Спам-баллы: {spam.get('score', 0):.1f} (порог {spam.get('threshold', 0):.1f})",
+                          style="dim"))
+        for rule in spam["rules"]:
+            lines.append(Text(f"    +{rule['points']:.1f}  {rule['name']}: {rule['description']}", style="dim"))
+    return lines
+
+
+def json_report(items: Sequence[tuple[str, Report]]) -> str:
+    payload: dict[str, Any] = {
+        "schema_version": 1,
+        "files": [{"path": name, **report.to_dict()} for name, report in items],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)

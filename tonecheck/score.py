@@ -1,0 +1,37 @@
+"""The score: 100 minus the weights of the findings, overall and per category, and the verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .finding import Finding
+from .rule import CATEGORIES
+
+VERDICTS = {
+    "ok": "Можно отправлять",
+    "fix": "Стоит поправить",
+    "block": "Нельзя отправлять",
+}
+#: Below this score a reply without errors still needs work.
+GOOD_ENOUGH = 80
+
+
+def penalty(findings: Iterable[Finding]) -> float:
+    return sum(f.weight for f in findings)
+
+
+def overall(findings: list[Finding]) -> int:
+    """``max(0, round(100 - Σ weight))``; weights default to 25 (error), 8 (warning), 2 (info)."""
+    return max(0, round(100 - penalty(findings)))
+
+
+def by_category(findings: list[Finding]) -> dict[str, int]:
+    return {c: max(0, round(100 - penalty(f for f in findings if f.category == c))) for c in CATEGORIES}
+
+
+def verdict(findings: list[Finding], score: int) -> str:
+    if any(f.severity == "error" for f in findings):
+        return "block"
+    if score < GOOD_ENOUGH:
+        return "fix"
+    return "ok"

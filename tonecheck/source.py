@@ -1,0 +1,88 @@
+"""Reading drafts from files and stdin: encodings, BOM and line endings kept, bad input named."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+#: Larger inputs are refused rather than analysed for minutes: no support reply is this long.
+MAX_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Source:
+    """A draft as read: ``text`` uses the file's own line endings; ``encoding`` and ``bom`` to write back."""
+
+    name: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    path: Path | None = None
+
+    @property
+    def newline(self) -> str:
+        if "\r\n" in self.text:
+            return "\r\n"
+        return "\r" if "\r" in self.text else "\n"
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(f"{name}: похоже на двоичный файл, а не на текст")
+    bom = data.startswith(codecs.BOM_UTF8)
+    chosen = encoding or "utf-8"
+    try:
+        text = data.decode("utf-8-sig" if chosen.lower().replace("_", "-") in ("utf-8", "utf8") else chosen)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: текст не в кодировке {chosen} (байт {exc.start}); укажите кодировку: --encoding cp1251"
+        ) from None
+    except LookupError:
+        raise InputError(f"неизвестная кодировка {chosen!r}") from None
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{name}: текст слишком большой ({len(text):,} символов, предел {MAX_CHARS:,})".replace(",", " "))
+    return Source(name, text, chosen, bom)
+
+
+def read(path: str, encoding: str | None = None) -> Source:
+    """Read ``path`` (``-`` is stdin)."""
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: файл не найден") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: это каталог") from None
+    except OSError as exc:
+        raise InputError(f"{path}: не удалось прочитать ({exc.strerror})") from None
+    source = decode(data, path, encoding)
+    return Source(source.name, source.text, source.encoding, source.bom, p)
+
+
+def write(source: Source, text: str) -> bool:
+    """Atomically replace the file with ``text`` in its encoding and BOM; False when nothing changed."""
+    if source.path is None or text == source.text:
+        return False
+    data = text.encode(source.encoding if source.encoding.lower() not in ("utf-8", "utf8") else "utf-8")
+    if source.bom:
+        data = codecs.BOM_UTF8 + data
+    tmp = source.path.with_name(f".{source.path.name}.tonecheck-tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if source.path.exists():
+            os.chmod(tmp, source.path.stat().st_mode)
+        os.replace(tmp, source.path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return True
