@@ -1,21 +1,28 @@
-"""Kinds of checks. Each module exposes ``KEYS`` (its YAML fields) and ``compile(rule, morph)``."""
+"""Kinds of checks, one module each: ``KEYS`` (its YAML fields) and ``compile(rule, morph) -> Check``.
+
+A module in this package that defines both is a kind named after the module; nothing else to register.
+A check may also define ``measure(doc, ctx) -> dict`` for report-level figures (relevance, spam score).
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from types import ModuleType
 
-from . import caps, phrase, regex, substitution
 
-KINDS: dict[str, ModuleType] = {
-    "phrase": phrase,
-    "substitution": substitution,
-    "regex": regex,
-    "caps": caps,
-}
+def _discover() -> dict[str, ModuleType]:
+    kinds = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "KEYS") and hasattr(module, "compile"):
+            kinds[info.name] = module
+    return kinds
 
 
-def register(name: str, module: ModuleType) -> None:
-    KINDS[name] = module
+KINDS: dict[str, ModuleType] = _discover()
 
 
 def kind_keys() -> dict[str, frozenset[str]]:
