@@ -49,7 +49,9 @@ class Morph:
             grams = frozenset(tag.grammemes)
             known = p.is_known
             out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, grams, p.score, known, p))
-        return tuple(out)
+        # «к» is also an abbreviation of «как»: abbreviation readings only when nothing else fits.
+        plain = tuple(a for a in out if "Abbr" not in a.grammemes)
+        return plain or tuple(out)
 
     def lemmas(self, word: str) -> frozenset[str]:
         return frozenset(a.lemma for a in self.parse(word.lower()))
