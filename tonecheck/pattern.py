@@ -152,7 +152,7 @@ def compile_atom(text: str, analyzer: Morph) -> Atom:
     if body.startswith("="):
         return Atom(forms=frozenset({body[1:]}), grammemes=frozenset(grams), negated=frozenset(negated))
     if body.endswith("*"):
-        if len(body) < 3:
+        if len(body) < 4:
             raise PatternError(f"слишком короткий префикс {text!r}")
         return Atom(prefix=body[:-1], grammemes=frozenset(grams), negated=frozenset(negated))
     if not body:
