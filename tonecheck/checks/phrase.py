@@ -22,6 +22,7 @@ class Entry:
     replacement: str | None
     anchors: tuple[frozenset[str], frozenset[str], bool]
     unless: tuple[Pattern, ...] = ()
+    requirements: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class PhraseCheck:
         safe = self.rule.fix_safety == "safe"
         taken: list[tuple[int, int]] = []
         for entry in self.entries:
-            for i, end in find(entry.pattern, doc, words):
+            for i, end in find(entry.pattern, doc, words, entry.anchors, entry.requirements):
                 if self.sentence_start and not _starts_sentence(doc, words, i):
                     continue
                 if self.unless and self._excused(doc, words, i, self.unless):
@@ -96,7 +97,8 @@ def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:  # noqa: A001 - the kin
             pattern = compile_pattern(source, analyzer)
         except PatternError as exc:
             raise rule.error("patterns", str(exc)) from None
-        entries.append(Entry(pattern, replacement, pattern.anchors(), _patterns(rule, "patterns", extra, analyzer)))
+        entries.append(Entry(pattern, replacement, pattern.anchors(), _patterns(rule, "patterns", extra, analyzer),
+                             pattern.requirements()))
     unless = _patterns(rule, "unless", rule.spec.get("unless", []) or [], analyzer)
     return PhraseCheck(rule, tuple(entries), unless, bool(rule.spec.get("sentence_start", False)))
 
