@@ -65,7 +65,7 @@ def _restore_caps(doc: Doc, words: list[Token], lowered: str, base: int, first: 
     return "".join(chars)
 
 
-def compile(rule: Rule, analyzer: Morph) -> CapsCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> CapsCheck:
     allowed = rule.spec.get("allowed", [])
     if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed):
         raise rule.error("allowed", "ожидается список слов")

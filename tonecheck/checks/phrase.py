@@ -77,7 +77,7 @@ def _widen_for_deletion(text: str, start: int, stop: int) -> tuple[int, int]:
     return start, stop
 
 
-def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:
     raw = rule.spec.get("patterns")
     if not isinstance(raw, list) or not raw:
         raise rule.error("patterns", "ожидается непустой список шаблонов")
