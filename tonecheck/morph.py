@@ -41,6 +41,7 @@ class Morph:
         self._lock = threading.Lock()
         self.parse = lru_cache(maxsize=200_000)(self._parse)
         self.inflect = lru_cache(maxsize=50_000)(self._inflect)
+        self.lexeme = lru_cache(maxsize=50_000)(self._lexeme)
 
     def _parse(self, word: str) -> tuple[Analysis, ...]:
         out = []
@@ -50,6 +51,13 @@ class Morph:
             known = p.is_known
             out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, grams, p.score, known, p))
         return tuple(out)
+
+    def _lexeme(self, lemma: str) -> tuple[str, ...]:
+        """Every form of ``lemma`` (its most probable dictionary reading), lower case, ё as е."""
+        for p in self._ru.parse(lemma):
+            if p.is_known and p.normal_form.replace("ё", "е") == lemma:
+                return tuple(dict.fromkeys(f.word.replace("ё", "е") for f in p.lexeme))
+        return (lemma,)
 
     def lemmas(self, word: str) -> frozenset[str]:
         return frozenset(a.lemma for a in self.parse(word.lower()))
