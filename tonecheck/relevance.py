@@ -71,6 +71,7 @@ class Lexicon:
     generic_words: frozenset[str] = frozenset()
     generic_weight: float = 0.3
     service: tuple[Pattern, ...] = ()
+    promo_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from ..pattern import PatternError, compile_pattern
 from ..relevance import Comparison, Lexicon, Side
 from ..rule import Rule, read_yaml
 
-KEYS = {"test", "lexicon", "threshold", "min_weight"}
+KEYS = {"test", "lexicon", "threshold", "min_weight", "promo_threshold"}
 TESTS = ("reply", "questions", "drift")
 DEFAULT_THRESHOLD = {"reply": relevance.THRESHOLD, "questions": 0.3, "drift": 0.15}
 ANSWERED = 0.5  # a question counts as answered from this share of its terms on
@@ -81,6 +81,7 @@ class TopicCheck:
     lexicon: Lexicon
     threshold: float
     min_weight: float
+    promo_threshold: float
 
     def measure(self, doc: Doc, ctx: Context) -> dict[str, Any]:
         if not ctx.customer_message:
@@ -149,7 +150,9 @@ class TopicCheck:
             if sv is None:
                 continue
             closeness = max(float(sv @ v) for v in (question, anchor) if v is not None)
-            if closeness < self.threshold:
+            # Advertising is the commonest drift: a sentence that sells is judged more strictly.
+            promo = any(reply.lemmas[i] in self.lexicon.promo_words for i in ids)
+            if closeness < (max(self.threshold, self.promo_threshold) if promo else self.threshold):
                 sentence = doc.sentences[sid]
                 yield Hit(sentence.start, sentence.stop, data={"closeness": round(closeness, 4)})
 
@@ -198,7 +201,7 @@ def _read_lexicon(path: Path, analyzer: Morph) -> Lexicon:
     where = str(path)
     if not isinstance(data, dict):
         raise RuleError(where, 1, None, "словарь темы должен быть YAML-словарём")
-    known = {"function_words", "generic_words", "generic_weight", "service_talk"}
+    known = {"function_words", "generic_words", "generic_weight", "service_talk", "promo_words"}
     for key in data:
         if key not in known:
             raise RuleError(where, lines.get(str(key)), str(key), f"неизвестное поле; известны: {', '.join(sorted(known))}")
@@ -223,7 +226,8 @@ def _read_lexicon(path: Path, analyzer: Morph) -> Lexicon:
             service.append(compile_pattern(source, analyzer))
         except PatternError as exc:
             raise RuleError(where, lines.get("service_talk"), "service_talk", str(exc)) from None
-    return Lexicon(words("function_words"), words("generic_words"), float(generic_weight), tuple(service))
+    return Lexicon(words("function_words"), words("generic_words"), float(generic_weight), tuple(service),
+                   words("promo_words"))
 
 
 def compile(rule: Rule, analyzer: Morph) -> TopicCheck:  # noqa: A001 - the kind protocol
@@ -242,4 +246,8 @@ def compile(rule: Rule, analyzer: Morph) -> TopicCheck:  # noqa: A001 - the kind
     min_weight = rule.spec.get("min_weight", 3.0)
     if not isinstance(min_weight, (int, float)) or min_weight < 0:
         raise rule.error("min_weight", "ожидается неотрицательное число")
-    return TopicCheck(rule, test, load_lexicon(path, analyzer), float(threshold), float(min_weight))
+    promo_threshold = rule.spec.get("promo_threshold", 0.0)
+    if not isinstance(promo_threshold, (int, float)) or not 0 <= promo_threshold <= 1:
+        raise rule.error("promo_threshold", "ожидается число от 0 до 1")
+    return TopicCheck(rule, test, load_lexicon(path, analyzer), float(threshold), float(min_weight),
+                      float(promo_threshold))
