@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc import Doc, Token
@@ -34,6 +35,7 @@ from .pattern import Pattern, find
 if TYPE_CHECKING:
     import numpy as np
 
+    from .morph import Morph
     from .vectors import Vectors
 
 #: Parts of speech that never carry the topic (pronouns, prepositions, conjunctions, particles, …).
@@ -103,8 +105,16 @@ class Side:
 def service_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     """Offsets of greetings, thanks, apologies, sign-offs and offers of help."""
     words = doc.words
+    lemmas: set[str] = set()
+    forms: set[str] = set()
+    for token in words:
+        lemmas.update(a.lemma for a in token.analyses)
+        forms.add(token.lower)
     spans = []
     for pattern in lex.service:
+        first_lemmas, first_forms, scan = pattern.anchors()
+        if not scan and first_lemmas.isdisjoint(lemmas) and first_forms.isdisjoint(forms):
+            continue  # its first word is nowhere in the text
         for i, end in find(pattern, doc, words):
             spans.append((words[i].start, words[end - 1].stop))
     return spans
@@ -164,19 +174,26 @@ def side(doc: Doc, lex: Lexicon, vec: Vectors) -> Side:
             v = vec.vector(forms[lemma])
         if v is not None:
             matrix[i] = v
-        candidates = {lemma, forms[lemma]}
-        if doc.morph is not None and lemma.isalpha():
-            candidates.update(doc.morph.lexeme(lemma))
-        common = sorted((c for c in candidates if vec.count(c) > 0), key=lambda c: -vec.count(c))
-        for k, form in enumerate(common[:LEXEME_FORMS]):
+        for k, form in enumerate(commonest_forms(lemma, forms[lemma], doc.morph, vec)):
             lexemes[i, k] = vec.vector(form)
     return Side(
-        terms=tuple(terms), lemmas=tuple(lemmas), weights=np.asarray(weights, dtype=np.float64), matrix=matrix,
+        terms=tuple(terms), lemmas=tuple(lemmas), weights=np.asarray(weights, dtype=np.float64),
+        matrix=matrix,
         lexemes=lexemes,
         sentences={k: tuple(v) for k, v in sentences.items()},
         stems=tuple(lemma[:STEM] if len(lemma) > STEM else "" for lemma in lemmas),
         bare=tuple(bare_stems(lemma) for lemma in lemmas),
     )
+
+
+@lru_cache(maxsize=100_000)
+def commonest_forms(lemma: str, written: str, analyzer: Morph | None, vec: Vectors) -> tuple[str, ...]:
+    """The LEXEME_FORMS forms of ``lemma`` most frequent in navec's corpus (with the written form)."""
+    candidates = {lemma, written}
+    if analyzer is not None and lemma.isalpha():
+        candidates.update(analyzer.lexeme(lemma))
+    known = sorted((c for c in candidates if vec.count(c) > 0), key=lambda c: (-vec.count(c), c))
+    return tuple(known[:LEXEME_FORMS])
 
 
 def weight(lemma: str, form: str, vec: Vectors, lex: Lexicon, latin: bool) -> float:
@@ -209,18 +226,20 @@ def similarity(q: Side, r: Side) -> np.ndarray:
     import numpy as np
 
     # Words are compared form by form: «деньги» is close to «средства», not to the lemma «средство».
-    cos = np.einsum("ikd,jld->ijkl", q.lexemes, r.lexemes, optimize=True).max(axis=(2, 3))
+    nq, nr, k = len(q), len(r), LEXEME_FORMS
+    flat = q.lexemes.reshape(nq * k, -1) @ r.lexemes.reshape(nr * k, -1).T
+    cos = flat.reshape(nq, k, nr, k).max(axis=(1, 3))
     out = np.clip((cos - FLOOR) / (1.0 - FLOOR), 0.0, 1.0).astype(np.float64)
     by_lemma: dict[str, list[int]] = {}
     by_stem: dict[str, list[int]] = {}
     by_bare: dict[str, list[int]] = {}
-    for j, (lemma, stem, bare) in enumerate(zip(r.lemmas, r.stems, r.bare)):
+    for j, (lemma, stem, bare) in enumerate(zip(r.lemmas, r.stems, r.bare, strict=True)):
         by_lemma.setdefault(lemma, []).append(j)
         if stem:
             by_stem.setdefault(stem, []).append(j)
         for key in bare:
             by_bare.setdefault(key, []).append(j)
-    for i, (lemma, stem, bare) in enumerate(zip(q.lemmas, q.stems, q.bare)):
+    for i, (lemma, stem, bare) in enumerate(zip(q.lemmas, q.stems, q.bare, strict=True)):
         for key in bare:
             for j in by_bare.get(key, ()):
                 out[i, j] = max(out[i, j], BARE_MATCH)
@@ -244,7 +263,6 @@ class Comparison:
 
 
 def compare(q: Side, r: Side, vec: Vectors) -> Comparison:
-    import numpy as np
 
     if not len(q):
         # Nothing in the message to be on or off topic about.

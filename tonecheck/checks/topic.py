@@ -124,7 +124,8 @@ class TopicCheck:
                 shown = text if len(text) <= 80 else text[:79] + "…"
                 yield Hit(doc.words[0].start, doc.words[-1].stop,
                           message=f"{self.rule.message}: «{shown}»",
-                          data={"question": text, "coverage": round(cov, 4), "missing": _missing_terms(a, ids)})
+                          data={"question": text, "coverage": round(cov, 4),
+                                "missing": _missing_terms(a, ids)})
 
     def _drift(self, doc: Doc, a: Analysis) -> Iterator[Hit]:
         c = a.comparison
@@ -142,7 +143,8 @@ class TopicCheck:
         anchor = relevance.mean_vector(reply, anchor_ids, vec)
         for sid, ids in sorted(reply.sentences.items()):
             # Drifting means leaving the topic: only after the answer has been on it.
-            if sid in on_topic or sid < min(on_topic) or float(reply.weights[list(ids)].sum()) < self.min_weight:
+            weight = float(reply.weights[list(ids)].sum())
+            if sid in on_topic or sid < min(on_topic) or weight < self.min_weight:
                 continue
             if _shares_stem(reply, ids, anchor_ids):
                 continue
@@ -204,7 +206,8 @@ def _read_lexicon(path: Path, analyzer: Morph) -> Lexicon:
     known = {"function_words", "generic_words", "generic_weight", "service_talk", "promo_words"}
     for key in data:
         if key not in known:
-            raise RuleError(where, lines.get(str(key)), str(key), f"неизвестное поле; известны: {', '.join(sorted(known))}")
+            raise RuleError(where, lines.get(str(key)), str(key),
+                            f"неизвестное поле; известны: {', '.join(sorted(known))}")
 
     def words(key: str) -> frozenset[str]:
         value = data.get(key, [])
@@ -221,7 +224,8 @@ def _read_lexicon(path: Path, analyzer: Morph) -> Lexicon:
         raise RuleError(where, lines.get("service_talk"), "service_talk", "ожидается список шаблонов")
     for source in raw:
         if not isinstance(source, str):
-            raise RuleError(where, lines.get("service_talk"), "service_talk", f"шаблон должен быть строкой: {source!r}")
+            raise RuleError(where, lines.get("service_talk"), "service_talk",
+                            f"шаблон должен быть строкой: {source!r}")
         try:
             service.append(compile_pattern(source, analyzer))
         except PatternError as exc:
@@ -230,7 +234,7 @@ def _read_lexicon(path: Path, analyzer: Morph) -> Lexicon:
                    words("promo_words"))
 
 
-def compile(rule: Rule, analyzer: Morph) -> TopicCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> TopicCheck:
     test = rule.spec.get("test")
     if test not in TESTS:
         raise rule.error("test", f"ожидается одно из: {', '.join(TESTS)}")
