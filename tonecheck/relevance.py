@@ -15,9 +15,11 @@ navec vector (partly: «изменить» ~ «поменять»). From the mat
   деньги» and «возврат средств» are close although no word is shared);
 - ``unrelated``: how much reply content matches nothing in the question (in terms).
 
-``relevance = σ(FOCUS·focus + SENTENCE·sentence − ln(1 + unrelated) + BIAS)``. The log term is the length
-calibration: a short reply carries little evidence either way and stays near ``σ(BIAS)``, above the
-threshold («Да, можно.» is an answer), while a long reply that never touches the question sinks.
+``relevance = σ(FOCUS·focus^1.5 + SENTENCE·max(0, sentence − SENTENCE_FLOOR) − ln(1 + unrelated) + BIAS)``.
+The log term is the length calibration: a short reply carries little evidence either way and stays near
+``σ(BIAS)``, above the threshold («Да, можно.» is an answer), while a long reply that never touches the
+question sinks. ``BIAS = ln 2.5`` puts the threshold 0.5 where a reply with one or two words that match
+nothing would be; FOCUS and the exponent were chosen on a small grid where the result is flat.
 """
 
 from __future__ import annotations
