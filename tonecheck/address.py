@@ -30,6 +30,7 @@ class AddressBook:
     familiar: dict[str, frozenset[str]]  # full name → familiar forms
     full: dict[str, frozenset[str]]  # short or familiar form → the full names it stands for
     spelling: dict[str, str]  # normalised → as written in the file («татьяна» → «Татьяна»)
+    familiar_forms: frozenset[str] = frozenset()  # every familiar form, of any name
 
     def keys(self, token: Token) -> frozenset[str]:
         """The name keys of a word: its own spelling and the lemmas of its name readings."""
@@ -103,6 +104,7 @@ def load_book(path: Path) -> AddressBook:
         leaders=_words(data.get("leaders") or [], where, lines.get("leaders"), "leaders"),
         signoffs=_words(data.get("signoffs") or [], where, lines.get("signoffs"), "signoffs"),
         short=short, familiar=familiar, full={k: frozenset(v) for k, v in full.items()}, spelling=spelling,
+        familiar_forms=frozenset().union(*familiar.values()),
     )
 
 

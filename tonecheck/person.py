@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .morph import CASES, Analysis, Morph, morph
+from .morph import Analysis, Morph, morph
 
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+#: The six cases a name is declined in; the clipped vocative («Тань») is familiar, not a form of the name.
+NAME_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # Patronymic and surname endings name the gender when the first name does not (Саша, Женя).
 FEMININE_ENDINGS = ("вна", "чна", "шна", "ова", "ева", "ина", "ына", "ская", "цкая")
 MASCULINE_ENDINGS = ("вич", "ич", "ов", "ев", "ин", "ын", "ский", "цкий")
@@ -28,7 +30,7 @@ def variant(word: str) -> str:
 def declined(reading: Analysis, analyzer: Morph) -> set[str]:
     """All singular case forms of one reading of a name, normalised."""
     forms = {norm(reading.word)}
-    for case in CASES:
+    for case in NAME_CASES:
         form = analyzer.reinflect(reading, frozenset({case, "sing"}))
         if form:
             forms.add(norm(form))
