@@ -9,6 +9,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from .checks.readability import level as readability_level
+from .checks.sms import parts_word
 from .report import Report
 
 SEVERITY_STYLE = {"error": "bold white on red", "warning": "black on yellow", "info": "black on cyan"}
@@ -59,7 +61,7 @@ def text_report(console: Console, name: str, report: Report, *, show_source: boo
         line = Text.assemble("    «", (quoted, "underline"), "»")
         if f.suggestions:
             s = f.suggestions[0]
-            shown = s.replacement if s.replacement else "(удалить)"
+            shown = s.replacement.replace("\n", "↵") if s.replacement else "(удалить)"
             line.append(" → «" if s.replacement else " → ")
             line.append(shown, "bold green")
             if s.replacement:
@@ -88,6 +90,14 @@ def _extras_lines(report: Report) -> list[Text]:
                           style="dim"))
         for rule in spam["rules"]:
             lines.append(Text(f"    +{rule['points']:.1f}  {rule['name']}: {rule['description']}", style="dim"))
+    readability = report.extras.get("readability")
+    if isinstance(readability, (int, float)):
+        lines.append(Text(f"Читаемость (Флеш — Оборнева): {readability:.0f} — {readability_level(readability)}",
+                          style="dim"))
+    segments = report.extras.get("sms_segments")
+    if isinstance(segments, int) and segments:
+        lines.append(Text(f"SMS: {segments} {parts_word(segments)}, {report.extras.get('sms_length', 0)} символов "
+                          f"({report.extras.get('sms_encoding', '')})", style="dim"))
     return lines
 
 

@@ -2,7 +2,8 @@
 
 The greeting may come after the name or a salutation («Анна, добрый день!», «Уважаемая Анна
 Петровна, здравствуйте!»), so it is looked for among the first ``window`` words of the first sentence.
-The fix inserts ``insert`` with the customer's name: «Здравствуйте, Анна! » (a line of its own in email).
+When the customer's name is known, the fix inserts ``insert`` with it: «Здравствуйте, Анна! » (a line
+of its own in email); without a name nothing is inserted, since the text may be a fragment of a reply.
 """
 
 from __future__ import annotations
@@ -45,12 +46,13 @@ class GreetingCheck:
         yield Hit(first.start, first.stop, self._insertion(doc, ctx, first.start))
 
     def _insertion(self, doc: Doc, ctx: Context, at: int) -> tuple[Suggestion, ...]:
-        if self.rule.fix_safety == "none":
-            return ()
         person = parse_person(ctx.customer_name, self.analyzer) if ctx.customer_name else None
+        # Without a name the text may be a fragment rather than a whole reply: say so, do not insert.
+        if person is None or self.rule.fix_safety == "none":
+            return ()
         start, stop = opening(doc)
-        named = person is not None and any(person.is_form(w.text) for w in words_between(doc, start, stop))
-        greeting = f"{self.insert}, {person.salutation}!" if person is not None and not named else f"{self.insert}!"
+        named = any(person.is_form(w.text) for w in words_between(doc, start, stop))
+        greeting = f"{self.insert}!" if named else f"{self.insert}, {person.salutation}!"
         gap = "\n\n" if ctx.channel == "email" else " "
         return (Suggestion(greeting + gap, at, at, self.rule.fix_safety == "safe"),)
 
