@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..context import Context
+from ..context import CHANNELS, Context
 from ..doc import Doc
 from ..finding import Hit, Suggestion
 from ..layout import chunks, opening, words_between
@@ -20,7 +20,7 @@ from ..pattern import Pattern, PatternError, compile_pattern, find
 from ..person import parse_person
 from ..rule import Rule
 
-KEYS = {"greetings", "window", "insert"}
+KEYS = {"greetings", "window", "insert", "hint_channels"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class GreetingCheck:
     greetings: tuple[Pattern, ...]
     window: int
     insert: str
+    hint_channels: frozenset[str]
     analyzer: Morph
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
@@ -43,7 +44,9 @@ class GreetingCheck:
         head = list(first.words[:self.window])
         if any(True for p in self.greetings for _ in find(p, doc, head)):
             return
-        yield Hit(first.start, first.stop, self._insertion(doc, ctx, first.start))
+        # In an SMS every character costs: there a missing greeting is a hint, not a warning.
+        severity = "info" if ctx.channel in self.hint_channels else None
+        yield Hit(first.start, first.stop, self._insertion(doc, ctx, first.start), severity=severity)
 
     def _insertion(self, doc: Doc, ctx: Context, at: int) -> tuple[Suggestion, ...]:
         person = parse_person(ctx.customer_name, self.analyzer) if ctx.customer_name else None
@@ -73,4 +76,7 @@ def compile(rule: Rule, analyzer: Morph) -> GreetingCheck:  # noqa: A001 - the k
     insert = rule.spec.get("insert", "Здравствуйте")
     if not isinstance(insert, str) or not insert.strip():
         raise rule.error("insert", "ожидается текст приветствия")
-    return GreetingCheck(rule, tuple(patterns), window, insert.strip(), analyzer)
+    hint_channels = rule.spec.get("hint_channels", [])
+    if not isinstance(hint_channels, list) or any(c not in CHANNELS for c in hint_channels):
+        raise rule.error("hint_channels", f"ожидается список каналов из {', '.join(CHANNELS)}")
+    return GreetingCheck(rule, tuple(patterns), window, insert.strip(), frozenset(hint_channels), analyzer)
