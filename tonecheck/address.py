@@ -32,10 +32,16 @@ class AddressBook:
     spelling: dict[str, str]  # normalised → as written in the file («татьяна» → «Татьяна»)
     familiar_forms: frozenset[str] = frozenset()  # every familiar form, of any name
 
-    def keys(self, token: Token) -> frozenset[str]:
-        """The name keys of a word: its own spelling and the lemmas of its name readings."""
+    def keys(self, token: Token, address: bool = False) -> frozenset[str]:
+        """The name keys of a word: its spelling and the lemmas of its singular name readings; in an
+        address only the nominative ones («Александр» is not a form of Александра there)."""
+        wanted = {"nomn", "voct"} if address else {"sing"}
         keys = {token.lower}
-        keys.update(a.lemma for a in token.analyses if "Name" in a.grammemes)
+        keys.update(
+            a.lemma
+            for a in token.analyses
+            if "Name" in a.grammemes and "plur" not in a.grammemes and a.grammemes & wanted
+        )
         if not any(a.known for a in token.analyses):
             keys.update(a.lemma for a in token.analyses)
         return frozenset(keys)
@@ -86,7 +92,9 @@ def load_book(path: Path) -> AddressBook:
     spelling: dict[str, str] = {}
     names = data.get("names") or {}
     if not isinstance(names, dict):
-        raise RuleError(where, lines.get("names"), "names", "ожидается словарь «Имя: {short: […], familiar: […]}»")
+        raise RuleError(
+            where, lines.get("names"), "names", "ожидается словарь «Имя: {short: […], familiar: […]}»"
+        )
     for name, forms in names.items():
         field = f"names.{name}"
         if not isinstance(name, str) or not isinstance(forms, dict) or set(forms) - {"short", "familiar"}:
@@ -103,7 +111,10 @@ def load_book(path: Path) -> AddressBook:
         honorifics=_words(data.get("honorifics") or [], where, lines.get("honorifics"), "honorifics"),
         leaders=_words(data.get("leaders") or [], where, lines.get("leaders"), "leaders"),
         signoffs=_words(data.get("signoffs") or [], where, lines.get("signoffs"), "signoffs"),
-        short=short, familiar=familiar, full={k: frozenset(v) for k, v in full.items()}, spelling=spelling,
+        short=short,
+        familiar=familiar,
+        full={k: frozenset(v) for k, v in full.items()},
+        spelling=spelling,
         familiar_forms=frozenset().union(*familiar.values()),
     )
 
@@ -121,7 +132,7 @@ def book_for(rule: Rule) -> AddressBook:
 
 @dataclass(frozen=True)
 class Address:
-    """A run of name words in the position of an address, e.g. «Анна Петровна» in «Здравствуйте, Анна Петровна!»."""
+    """A run of name words in the position of an address: «Анна Петровна» in «Здравствуйте, Анна Петровна!»."""
 
     words: tuple[Token, ...]
     start: int
@@ -157,20 +168,28 @@ def addresses(doc: Doc, book: AddressBook, person: Person | None = None) -> list
             i += 1
             continue
         j = i
-        while (j + 1 < len(words) and words[j + 1].index == words[j].index + 1
-               and words[j + 1].sentence == words[i].sentence and _candidate(words[j + 1], person)):
+        while (
+            j + 1 < len(words)
+            and words[j + 1].index == words[j].index + 1
+            and words[j + 1].sentence == words[i].sentence
+            and _candidate(words[j + 1], person)
+        ):
             j += 1
-        run = tuple(words[i:j + 1])
+        run = tuple(words[i : j + 1])
         i = j + 1
         first, last = run[0], run[-1]
         prev = tokens[first.index - 1] if first.index > 0 else None
         after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
         prev_word = prev if prev is not None and prev.is_word else None
         lemmas = prev_word.lemmas | {prev_word.lower} if prev_word else frozenset()
-        opens = prev is None or prev.sentence != first.sentence or "\n" in doc.text[prev.stop:first.start]
+        opens = prev is None or prev.sentence != first.sentence or "\n" in doc.text[prev.stop : first.start]
         leads = prev is not None and (prev.text == "," or bool(lemmas & (book.honorifics | book.leaders)))
-        closes = after is None or after.text.startswith(AFTER) or "\n" in doc.text[last.stop:after.start] \
+        closes = (
+            after is None
+            or after.text.startswith(AFTER)
+            or "\n" in doc.text[last.stop : after.start]
             or after.sentence != last.sentence
+        )
         if not (opens or leads) or not closes or not _nominative(run):
             continue
         if _signature(doc, book, run):
@@ -195,7 +214,7 @@ def _signature(doc: Doc, book: AddressBook, run: tuple[Token, ...]) -> bool:
     if before and before[-1].sentence == first.sentence and before[-1].lemmas & book.signoffs:
         return True
     line_start, line_stop = line_of(doc, first.start)
-    if doc.text[line_start:first.start].strip() or line_start == 0:
+    if doc.text[line_start : first.start].strip() or line_start == 0:
         return False
     above = doc.text[:line_start].rstrip()
     if above.endswith(","):

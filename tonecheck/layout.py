@@ -25,12 +25,13 @@ def chunks(doc: Doc) -> list[Chunk]:
     out: list[Chunk] = []
     for sentence in doc.sentences:
         start = sentence.start
-        text = doc.view[sentence.start:sentence.stop]
+        text = doc.view[sentence.start : sentence.stop]
         pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         for a, b in pieces:
             piece = (start + a, start + b)
-            words = tuple(t for t in doc.sentence_tokens(sentence)
-                          if t.is_word and piece[0] <= t.start < piece[1])
+            words = tuple(
+                t for t in doc.sentence_tokens(sentence) if t.is_word and piece[0] <= t.start < piece[1]
+            )
             if words:
                 out.append(Chunk(words[0].start, max(w.stop for w in words), words))
     return out
@@ -40,7 +41,7 @@ def words_between(doc: Doc, start: int, stop: int) -> list[Token]:
     """Word tokens that start inside ``[start, stop)``."""
     words = doc.words
     starts = [w.start for w in words]
-    return words[bisect.bisect_left(starts, start):bisect.bisect_left(starts, stop)]
+    return words[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, stop)]
 
 
 def opening(doc: Doc, bare: int = 5) -> tuple[int, int]:

@@ -9,8 +9,6 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from .checks.readability import level as readability_level
-from .checks.sms import parts_word
 from .report import Report
 
 SEVERITY_STYLE = {"error": "bold white on red", "warning": "black on yellow", "info": "black on cyan"}
@@ -90,14 +88,13 @@ def _extras_lines(report: Report) -> list[Text]:
                           style="dim"))
         for rule in spam["rules"]:
             lines.append(Text(f"    +{rule['points']:.1f}  {rule['name']}: {rule['description']}", style="dim"))
-    readability = report.extras.get("readability")
-    if isinstance(readability, (int, float)):
-        lines.append(Text(f"Читаемость (Флеш — Оборнева): {readability:.0f} — {readability_level(readability)}",
-                          style="dim"))
-    segments = report.extras.get("sms_segments")
-    if isinstance(segments, int) and segments:
-        lines.append(Text(f"SMS: {segments} {parts_word(segments)}, {report.extras.get('sms_length', 0)} символов "
-                          f"({report.extras.get('sms_encoding', '')})", style="dim"))
+    extras = report.extras
+    if isinstance(extras.get("readability"), (int, float)):
+        level = f" — {extras['readability_level']}" if extras.get("readability_level") else ""
+        lines.append(Text(f"Читаемость (Флеш — Оборнева): {extras['readability']:.0f}{level}", style="dim"))
+    if isinstance(extras.get("sms_segments"), int) and extras["sms_segments"]:
+        lines.append(Text(f"SMS: частей {extras['sms_segments']}, символов {extras.get('sms_length', 0)} "
+                          f"({extras.get('sms_encoding', '')})", style="dim"))
     return lines
 
 

@@ -42,12 +42,14 @@ class DiminutiveCheck:
                         safe = person is not None and self.rule.fix_safety == "safe"
                         fix = (Suggestion(target, word.start, word.stop, safe),)
                     hint = f": лучше «{target}»" if target else ""
-                    yield Hit(word.start, word.stop, fix, message=f"Фамильярная форма имени «{word.text}»{hint}")
+                    yield Hit(
+                        word.start, word.stop, fix, message=f"Фамильярная форма имени «{word.text}»{hint}"
+                    )
 
     def familiar(self, word: Token, person: Person | None) -> bool:
         if _clipped_vocative(word):
             return True
-        keys = self.book.keys(word)
+        keys = self.book.keys(word, address=True)
         if person is not None:
             if self.book.is_familiar_of(keys, person):
                 return True
@@ -59,27 +61,44 @@ class DiminutiveCheck:
 
     def _suffixed(self, word: Token) -> bool:
         lemmas = {a.lemma for a in word.analyses if "Name" in a.grammemes} or {word.lower}
-        return any(lemma.endswith(self.suffixes) and len(lemma) > max(map(len, self.suffixes)) for lemma in lemmas)
+        return any(
+            lemma.endswith(self.suffixes) and len(lemma) > max(map(len, self.suffixes)) for lemma in lemmas
+        )
 
     def full_name(self, word: Token, person: Person | None) -> str | None:
-        """The name to use instead, declined like ``word``: the customer's, or the only full name in the book."""
+        """The name to use instead, declined like ``word``: the customer's, or the book's only full name."""
         if person is not None:
             target = person.given
         else:
-            genders = {g for a in word.analyses if "Name" in a.grammemes for g in ("masc", "femn") if g in a.grammemes}
-            fulls = set().union(*(self.book.full.get(k, frozenset()) for k in self.book.keys(word)))
+            genders = {
+                g
+                for a in word.analyses
+                if "Name" in a.grammemes
+                for g in ("masc", "femn")
+                if g in a.grammemes
+            }
+            fulls = set().union(
+                *(self.book.full.get(k, frozenset()) for k in self.book.keys(word, address=True))
+            )
             fulls = {f for f in fulls if not genders or self._gender(f) in genders}
             if len(fulls) != 1:
                 return None
             target = self.book.spelling[fulls.pop()]
-        case = next((c for a in word.analyses for c in CASES if c in a.grammemes and "Name" in a.grammemes), "nomn")
+        case = next(
+            (c for a in word.analyses for c in CASES if c in a.grammemes and "Name" in a.grammemes), "nomn"
+        )
         case = "nomn" if case == "voct" else case
         form = self.analyzer.inflect(norm(target), frozenset({case, "sing"}), "NOUN")
         return proper(form) if form else target
 
     def _gender(self, name: str) -> str | None:
-        genders = {g for a in self.analyzer.parse(name) if "Name" in a.grammemes
-                   for g in ("masc", "femn") if g in a.grammemes and "nomn" in a.grammemes}
+        genders = {
+            g
+            for a in self.analyzer.parse(name)
+            if "Name" in a.grammemes
+            for g in ("masc", "femn")
+            if g in a.grammemes and "nomn" in a.grammemes
+        }
         return genders.pop() if len(genders) == 1 else None
 
 
@@ -87,11 +106,16 @@ def _clipped_vocative(word: Token) -> bool:
     """«Тань», «Саш», «Оль»: the colloquial vocative, a name cut after its stem."""
     if any("Name" in a.grammemes and "nomn" in a.grammemes for a in word.analyses):
         return False  # «Лев» is a name of its own, not a clipped «Лёва»
-    return any("Name" in a.grammemes and "voct" in a.grammemes and a.lemma.endswith(("а", "я"))
-               and word.lower == a.lemma[:-1] for a in word.analyses)
+    return any(
+        "Name" in a.grammemes
+        and "voct" in a.grammemes
+        and a.lemma.endswith(("а", "я"))
+        and word.lower == a.lemma[:-1]
+        for a in word.analyses
+    )
 
 
-def compile(rule: Rule, analyzer: Morph) -> DiminutiveCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> DiminutiveCheck:
     suffixes = rule.spec.get("suffixes", [])
     if not isinstance(suffixes, list) or not all(isinstance(s, str) and s for s in suffixes):
         raise rule.error("suffixes", "ожидается список суффиксов (например, [ечка, юша])")

@@ -41,7 +41,7 @@ class GreetingCheck:
         first = parts[0]
         if any(a <= first.start for a, _ in doc.placeholders):  # «{{ greeting }}, …»: the template greets
             return
-        head = list(first.words[:self.window])
+        head = list(first.words[: self.window])
         if any(True for p in self.greetings for _ in find(p, doc, head)):
             return
         # In an SMS every character costs: there a missing greeting is a hint, not a warning.
@@ -60,7 +60,7 @@ class GreetingCheck:
         return (Suggestion(greeting + gap, at, at, self.rule.fix_safety == "safe"),)
 
 
-def compile(rule: Rule, analyzer: Morph) -> GreetingCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> GreetingCheck:
     raw = rule.spec.get("greetings")
     if not isinstance(raw, list) or not raw:
         raise rule.error("greetings", "ожидается непустой список шаблонов приветствий")

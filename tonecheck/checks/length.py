@@ -43,8 +43,12 @@ class LengthCheck:
     def _chars(self, doc: Doc) -> Iterator[Hit]:
         text = doc.text.rstrip()
         if len(text) > self.limit:
-            yield Hit(self.limit, len(text), message=f"Сообщение длиннее {self.limit} символов: {len(text)}",
-                      data={"length": len(text)})
+            yield Hit(
+                self.limit,
+                len(text),
+                message=f"Сообщение длиннее {self.limit} символов: {len(text)}",
+                data={"length": len(text)},
+            )
 
     def _paragraphs(self, doc: Doc) -> Iterator[Hit]:
         parts = chunks(doc)
@@ -53,20 +57,27 @@ class LengthCheck:
             sentences = {c.words[0].sentence for c in inside}
             if len(sentences) > self.limit:
                 n = len(sentences)
-                yield Hit(inside[0].start, inside[-1].stop,
-                          message=f"Абзац из {n} {plural(n, 'предложения', 'предложений', 'предложений')} "
-                                  f"(больше {self.limit})", data={"sentences": n})
+                yield Hit(
+                    inside[0].start,
+                    inside[-1].stop,
+                    message=f"Абзац из {n} {plural(n, 'предложения', 'предложений', 'предложений')} "
+                    f"(больше {self.limit})",
+                    data={"sentences": n},
+                )
 
     def _sentences(self, doc: Doc) -> Iterator[Hit]:
         for chunk in chunks(doc):
             n = len(chunk.words)
             if n > self.limit:
-                yield Hit(chunk.start, chunk.stop,
-                          message=f"Предложение из {n} {plural(n, 'слова', 'слов', 'слов')} (больше {self.limit})",
-                          data={"words": n})
+                yield Hit(
+                    chunk.start,
+                    chunk.stop,
+                    message=f"Предложение из {n} {plural(n, 'слова', 'слов', 'слов')} (больше {self.limit})",
+                    data={"words": n},
+                )
 
 
-def compile(rule: Rule, analyzer: Morph) -> LengthCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> LengthCheck:
     unit = rule.spec.get("unit")
     if unit not in UNITS:
         raise rule.error("unit", f"ожидается одно из {', '.join(UNITS)}")

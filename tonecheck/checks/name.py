@@ -71,8 +71,12 @@ class NameCheck:
             if self._names_customer(word, person, initial):
                 return
             previous = word
-        yield Hit(start, stop, self._add_name(doc, person),
-                  message=f"Имя клиента ({person.salutation}) не названо ни в приветствии, ни в первой фразе")
+        yield Hit(
+            start,
+            stop,
+            self._add_name(doc, person),
+            message=f"Имя клиента ({person.salutation}) не названо ни в приветствии, ни в первой фразе",
+        )
 
     def _names_customer(self, word: Token, person: Person, initial: bool) -> bool:
         if not capitalised(word):
@@ -89,8 +93,8 @@ class NameCheck:
         if not parts or len(parts[0].words) > 3 or self.rule.fix_safety == "none":
             return ()
         first = parts[0]
-        after = doc.text[first.stop:first.stop + 1]
-        if after not in ("!", ".") or "," in doc.text[first.start:first.stop]:
+        after = doc.text[first.stop : first.stop + 1]
+        if after not in ("!", ".") or "," in doc.text[first.start : first.stop]:
             return ()
         return (Suggestion(f", {person.salutation}", first.stop, first.stop, self.rule.fix_safety == "safe"),)
 
@@ -102,15 +106,23 @@ class NameCheck:
             if person.is_form(word.text):
                 if word.text != proper(word.text):
                     how = "капсом" if word.text.isupper() else "со строчной буквы"
-                    yield Hit(word.start, word.stop, (Suggestion(proper(word.text), word.start, word.stop, safe),),
-                              message=f"Имя клиента написано {how}: «{word.text}»")
+                    yield Hit(
+                        word.start,
+                        word.stop,
+                        (Suggestion(proper(word.text), word.start, word.stop, safe),),
+                        message=f"Имя клиента написано {how}: «{word.text}»",
+                    )
                 continue
-            if person.latin or self.book.is_same_person(self.book.keys(word), person):
+            if person.latin or self.book.is_same_person(self.book.keys(word, address=True), person):
                 continue
             near = self._near_miss(word, person)
             if near is not None:
-                yield Hit(word.start, word.stop, (Suggestion(proper(near), word.start, word.stop, False),),
-                          message=f"Имя клиента написано с ошибкой: «{word.text}» вместо «{proper(near)}»")
+                yield Hit(
+                    word.start,
+                    word.stop,
+                    (Suggestion(proper(near), word.start, word.stop, False),),
+                    message=f"Имя клиента написано с ошибкой: «{word.text}» вместо «{proper(near)}»",
+                )
 
     def _near_miss(self, word: Token, person: Person) -> str | None:
         """The customer's form that ``word`` misspells: an unknown word one or two letters off, or a
@@ -132,18 +144,25 @@ class NameCheck:
         for word in address.words:
             if not capitalised(word) or person.is_form(word.text):
                 continue
-            keys = self.book.keys(word)
+            keys = self.book.keys(word, address=True)
             if self.book.is_same_person(keys, person) or self._near_miss(word, person):
                 continue
             grams = {g for a in word.analyses if a.known for g in a.grammemes}
             wrong_given = "Name" in grams and bool(person.given)
             wrong_patronymic = "Patr" in grams and bool(person.patronymic)
             if wrong_given or wrong_patronymic:
-                fix = (Suggestion(person.salutation, address.start, address.stop, False),) \
-                    if self.rule.fix_safety != "none" else ()
-                yield Hit(address.start, address.stop, fix,
-                          message=f"Обращение к другому человеку: «{address_text(address)}», "
-                                  f"а клиента зовут {person.salutation}")
+                fix = (
+                    (Suggestion(person.salutation, address.start, address.stop, False),)
+                    if self.rule.fix_safety != "none"
+                    else ()
+                )
+                yield Hit(
+                    address.start,
+                    address.stop,
+                    fix,
+                    message=f"Обращение к другому человеку: «{address_text(address)}», "
+                    f"а клиента зовут {person.salutation}",
+                )
                 return
 
 
@@ -151,7 +170,7 @@ def address_text(address: Address) -> str:
     return " ".join(w.text for w in address.words)
 
 
-def compile(rule: Rule, analyzer: Morph) -> NameCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> NameCheck:
     problem = rule.spec.get("problem")
     if problem not in PROBLEMS:
         raise rule.error("problem", f"ожидается одно из {', '.join(PROBLEMS)}")

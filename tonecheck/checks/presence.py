@@ -55,9 +55,9 @@ class PresenceCheck:
         if not parts:
             return
         if self.where == "start":
-            region = parts[:self.window]
+            region = parts[: self.window]
         elif self.where == "end":  # never the greeting: «Добрый день!» opens, «Доброго дня!» closes
-            region = parts[max(1, len(parts) - self.window):] or parts
+            region = parts[max(1, len(parts) - self.window) :] or parts
         else:
             region = parts
         words = words_between(doc, region[0].start, region[-1].stop)
@@ -79,7 +79,7 @@ class PresenceCheck:
         words = message.words
         for pattern in self.trigger:
             for i, end in find(pattern, message, words):
-                return message.text[words[i].start:words[end - 1].stop]
+                return message.text[words[i].start : words[end - 1].stop]
         return None
 
 
@@ -98,7 +98,7 @@ def _patterns(rule: Rule, key: str, analyzer: Morph, required: bool) -> tuple[Pa
     return tuple(out)
 
 
-def compile(rule: Rule, analyzer: Morph) -> PresenceCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> PresenceCheck:
     where = rule.spec.get("where", "any")
     if where not in WHERE:
         raise rule.error("where", f"ожидается одно из {', '.join(WHERE)}")
@@ -107,9 +107,19 @@ def compile(rule: Rule, analyzer: Morph) -> PresenceCheck:  # noqa: A001 - the k
         raise rule.error("window", "ожидается целое число ≥ 1")
     when = rule.spec.get("when", {}) or {}
     if not isinstance(when, dict) or any(k not in WHEN or not isinstance(v, bool) for k, v in when.items()):
-        raise rule.error("when", f"ожидается словарь флагов контекста ({', '.join(WHEN)}) со значениями true/false")
+        raise rule.error(
+            "when", f"ожидается словарь флагов контекста ({', '.join(WHEN)}) со значениями true/false"
+        )
     append = rule.spec.get("append", "")
     if not isinstance(append, str):
         raise rule.error("append", "ожидается текст")
-    return PresenceCheck(rule, _patterns(rule, "patterns", analyzer, True), where, window,
-                         tuple(sorted(when.items())), _patterns(rule, "trigger", analyzer, False), append, analyzer)
+    return PresenceCheck(
+        rule,
+        _patterns(rule, "patterns", analyzer, True),
+        where,
+        window,
+        tuple(sorted(when.items())),
+        _patterns(rule, "trigger", analyzer, False),
+        append,
+        analyzer,
+    )

@@ -21,7 +21,13 @@ from ..rule import Rule
 KEYS = {"min_index", "min_words"}
 VOWELS = frozenset("аеёиоуыэюяaeiouy")
 #: Oborneva's bands, upper bounds first.
-LEVELS = ((80, "очень лёгкий"), (60, "лёгкий"), (40, "средний"), (20, "трудный"), (float("-inf"), "очень трудный"))
+LEVELS = (
+    (80, "очень лёгкий"),
+    (60, "лёгкий"),
+    (40, "средний"),
+    (20, "трудный"),
+    (float("-inf"), "очень трудный"),
+)
 
 
 def syllables(word: str) -> int:
@@ -56,16 +62,20 @@ class ReadabilityCheck:
         value, count = found
         if count >= self.min_words and value < self.min_index:
             longest = max(chunks(doc), key=lambda c: len(c.words))  # the place to start simplifying
-            yield Hit(longest.start, longest.stop,
-                      message=f"Текст трудно читать: индекс читаемости {value:.0f} ({level(value)}), "
-                              f"нужно не ниже {self.min_index:.0f}", data={"readability": value})
+            yield Hit(
+                longest.start,
+                longest.stop,
+                message=f"Текст трудно читать: индекс читаемости {value:.0f} ({level(value)}), "
+                f"нужно не ниже {self.min_index:.0f}",
+                data={"readability": value},
+            )
 
     def measure(self, doc: Doc, ctx: Context) -> dict[str, Any]:
         found = index(doc)
-        return {} if found is None else {"readability": found[0]}
+        return {} if found is None else {"readability": found[0], "readability_level": level(found[0])}
 
 
-def compile(rule: Rule, analyzer: Morph) -> ReadabilityCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> ReadabilityCheck:
     min_index = rule.spec.get("min_index", 10)
     if not isinstance(min_index, (int, float)):
         raise rule.error("min_index", "ожидается число")

@@ -39,7 +39,7 @@ class SalutationCheck:
                     return
 
 
-def compile(rule: Rule, analyzer: Morph) -> SalutationCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> SalutationCheck:
     raw = rule.spec.get("patterns")
     if not isinstance(raw, list) or not raw:
         raise rule.error("patterns", "ожидается непустой список шаблонов")

@@ -72,17 +72,22 @@ class SmsCheck:
             return
         offset = len(doc.text) - len(doc.text.lstrip())
         start = offset + seg.boundaries[self.limit - 1]
-        yield Hit(start, offset + len(text), message=(
-            f"SMS займёт {seg.count} {parts_word(seg.count)} (больше {self.limit}): {seg.units} символов "
-            f"в кодировке {seg.encoding}, по {PART[seg.encoding]} в части"),
-            data={"segments": seg.count, "encoding": seg.encoding, "length": seg.units})
+        yield Hit(
+            start,
+            offset + len(text),
+            message=(
+                f"SMS займёт {seg.count} {parts_word(seg.count)} (больше {self.limit}): {seg.units} символов "
+                f"в кодировке {seg.encoding}, по {PART[seg.encoding]} в части"
+            ),
+            data={"segments": seg.count, "encoding": seg.encoding, "length": seg.units},
+        )
 
     def measure(self, doc: Doc, ctx: Context) -> dict[str, Any]:
         seg = segments(doc.text.strip())
         return {"sms_segments": seg.count, "sms_encoding": seg.encoding, "sms_length": seg.units}
 
 
-def compile(rule: Rule, analyzer: Morph) -> SmsCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> SmsCheck:
     limit = rule.spec.get("limit", 2)
     if not isinstance(limit, int) or limit < 1:
         raise rule.error("limit", "ожидается целое число частей ≥ 1")

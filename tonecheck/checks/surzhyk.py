@@ -47,10 +47,18 @@ class SurzhykCheck:
                 taken.update(range(i, end))
                 start, stop = words[i].start, words[end - 1].stop
                 original = doc.text[start:stop]
-                fix = (Suggestion(match_case(original, russian), start, stop, self.rule.fix_safety == "safe"),) \
-                    if self.rule.fix_safety != "none" else ()
-                yield Hit(start, stop, fix, message=f"Украинское «{original}» в русском тексте: по-русски «{russian}»",
-                          data={"replacement": russian})
+                fix = (
+                    (Suggestion(match_case(original, russian), start, stop, self.rule.fix_safety == "safe"),)
+                    if self.rule.fix_safety != "none"
+                    else ()
+                )
+                yield Hit(
+                    start,
+                    stop,
+                    fix,
+                    message=f"Украинское «{original}» в русском тексте: по-русски «{russian}»",
+                    data={"replacement": russian},
+                )
         for i, word in enumerate(words):
             if i in taken or not self._ukrainian(word, words[i - 1] if i else None):
                 continue
@@ -66,11 +74,15 @@ class SurzhykCheck:
         lower = word.lower
         if UKRAINIAN_LETTERS.search(lower):
             return self.analyzer.uk_known(lower)
-        return (len(lower) >= self.min_length and lower.endswith(self.endings)
-                and not self.analyzer.is_known(lower) and self.analyzer.uk_known(lower))
+        return (
+            len(lower) >= self.min_length
+            and lower.endswith(self.endings)
+            and not self.analyzer.is_known(lower)
+            and self.analyzer.uk_known(lower)
+        )
 
 
-def compile(rule: Rule, analyzer: Morph) -> SurzhykCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> SurzhykCheck:
     raw = rule.spec.get("lexicon")
     if not isinstance(raw, dict) or not raw:
         raise rule.error("lexicon", "ожидается словарь «украинское слово: русское»")
