@@ -132,7 +132,7 @@ def book_for(rule: Rule) -> AddressBook:
 
 @dataclass(frozen=True)
 class Address:
-    """A run of name words in the position of an address: «Анна Петровна» in «Здравствуйте, Анна Петровна!»."""
+    """Name words in the position of an address: «Анна Петровна» in «Здравствуйте, Анна Петровна!»."""
 
     words: tuple[Token, ...]
     start: int

@@ -54,14 +54,10 @@ class HonorificCheck:
                 if form and self.rule.fix_safety != "none"
                 else ()
             )
-            yield Hit(
-                word.start,
-                word.stop,
-                fix,
-                message=f"«{word.text}» не согласовано с «{noun.text}»: нужно «{match_case(word.text, form or '')}»"
-                if form
-                else f"«{word.text}» не согласовано с «{noun.text}»",
-            )
+            message = f"«{word.text}» не согласовано с «{noun.text}»"
+            if form:
+                message += f": нужно «{match_case(word.text, form)}»"
+            yield Hit(word.start, word.stop, fix, message=message)
 
     def _gender(self, noun: Token, after: Token | None, person: Person | None) -> str | None:
         """The gender the noun (or name) demands, or None when it allows either or is not a noun."""
