@@ -22,9 +22,14 @@ def norm(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+_DEVOICED = str.maketrans("бвгджз", "пфктшс")
+
+
 def variant(word: str) -> str:
-    """A spelling key under which Наталия = Наталья and Софья = София."""
-    return norm(word).replace("ия", "ья").replace("ии", "ьи").replace("ию", "ью")
+    """A spelling key under which Наталия = Наталья, Софья = София and Ахмед = Ахмет (a final voiced
+    consonant sounds voiceless, so names are spelt either way)."""
+    key = norm(word).replace("ия", "ья").replace("ии", "ьи").replace("ию", "ью")
+    return key[:-1] + key[-1:].translate(_DEVOICED)
 
 
 def declined(reading: Analysis, analyzer: Morph) -> set[str]:

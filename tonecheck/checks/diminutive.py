@@ -110,7 +110,7 @@ def _clipped_vocative(word: Token) -> bool:
         "Name" in a.grammemes
         and "voct" in a.grammemes
         and a.lemma.endswith(("а", "я"))
-        and word.lower == a.lemma[:-1]
+        and word.lower in (a.lemma[:-1], a.lemma[:-1] + "ь")  # Маш from Маша, Оль from Оля
         for a in word.analyses
     )
 
