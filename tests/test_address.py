@@ -70,7 +70,9 @@ def test_keys_in_an_address_use_nominative_readings(book):
 
 def test_book_errors_name_file_and_field(tmp_path: Path):
     bad = tmp_path / "_bad.yaml"
-    bad.write_text("honorifics: [уважаемый]\nnames:\n  Анна: {short: [Аня], pet: [Анечка]}\n", encoding="utf-8")
+    bad.write_text(
+        "honorifics: [уважаемый]\nnames:\n  Анна: {short: [Аня], pet: [Анечка]}\n", encoding="utf-8"
+    )
     with pytest.raises(RuleError) as err:
         load_book(bad)
     assert str(bad) in str(err.value) and "names.Анна" in str(err.value)

@@ -25,8 +25,16 @@ def test_name_and_channel_reach_the_rules():
     assert code == 1 and "PS003" in codes_in(out)
     payload = json.loads(out)["files"][0]
     assert payload["context"]["customer_name"] == "Ефим" and payload["context"]["channel"] == "chat"
-    code, out = run("-t", "Здравствуйте, Ефим! Возврат оформлен.", "--name", "Ефим", "--channel", "email",
-                    "--format", "json")
+    code, out = run(
+        "-t",
+        "Здравствуйте, Ефим! Возврат оформлен.",
+        "--name",
+        "Ефим",
+        "--channel",
+        "email",
+        "--format",
+        "json",
+    )
     assert "ST001" in codes_in(out) and json.loads(out)["files"][0]["context"]["channel"] == "email"
 
 
@@ -41,7 +49,9 @@ def test_followup_and_first_contact_flags():
 
 
 def test_customer_message_from_the_command_line():
-    _, out = run("-t", "Здравствуйте! Заказ передан курьеру.", "--reply-to-text", "Курьер опоздал!", "--format", "json")
+    _, out = run(
+        "-t", "Здравствуйте! Заказ передан курьеру.", "--reply-to-text", "Курьер опоздал!", "--format", "json"
+    )
     assert "ST002" in codes_in(out)
 
 

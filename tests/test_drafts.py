@@ -17,8 +17,14 @@ from tonecheck import CATEGORIES, CHANNELS
 DRAFTS = Path(__file__).parent / "data" / "drafts.jsonl"
 ETIQUETTE = ("greeting", "personalization", "structure", "clarity", "surzhyk", "familiar")
 #: Floors per category on this set (precision, recall); the measured figures are in docs/etiquette.md.
-FLOORS = {"greeting": (0.95, 0.95), "personalization": (0.95, 0.95), "structure": (0.95, 0.95),
-          "clarity": (0.95, 0.95), "surzhyk": (0.95, 0.95), "familiar": (0.9, 0.95)}
+FLOORS = {
+    "greeting": (0.95, 0.95),
+    "personalization": (0.95, 0.95),
+    "structure": (0.95, 0.95),
+    "clarity": (0.95, 0.95),
+    "surzhyk": (0.95, 0.95),
+    "familiar": (0.9, 0.95),
+}
 
 
 def load() -> list[dict]:
@@ -47,8 +53,12 @@ def test_the_set_is_well_formed():
 def outcomes(linter) -> list[tuple[dict, set[str]]]:
     out = []
     for case in CASES:
-        report = linter.lint(case["text"], customer_name=case["customer_name"],
-                             customer_message=case["customer_message"], channel=case["channel"])
+        report = linter.lint(
+            case["text"],
+            customer_name=case["customer_name"],
+            customer_message=case["customer_message"],
+            channel=case["channel"],
+        )
         out.append((case, {f.category for f in report.findings}))
     return out
 
@@ -65,14 +75,18 @@ def scores(outcomes: list[tuple[dict, set[str]]]) -> dict[str, dict[str, float |
                 c["fp" if category in found else "tn"] += 1
         precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else None
         recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else None
-        table[category] = {"precision": precision, "recall": recall,
-                           **{k: c[k] for k in ("tp", "fp", "fn", "tn")}}
+        table[category] = {
+            "precision": precision,
+            "recall": recall,
+            **{k: c[k] for k in ("tp", "fp", "fn", "tn")},
+        }
     return table
 
 
 def test_case_pass_rate(outcomes):
-    failed = [case["id"] for case, found in outcomes
-              if set(case["expect"]) - found or set(case["forbid"]) & found]
+    failed = [
+        case["id"] for case, found in outcomes if set(case["expect"]) - found or set(case["forbid"]) & found
+    ]
     assert 1 - len(failed) / len(outcomes) >= 0.95, failed
 
 
@@ -88,9 +102,25 @@ if __name__ == "__main__":  # the figures for the docs: python tests/test_drafts
     from tonecheck import Linter
 
     linter = Linter()
-    table = scores([(case, {f.category for f in linter.lint(
-        case["text"], customer_name=case["customer_name"], customer_message=case["customer_message"],
-        channel=case["channel"]).findings}) for case in CASES])
+    table = scores(
+        [
+            (
+                case,
+                {
+                    f.category
+                    for f in linter.lint(
+                        case["text"],
+                        customer_name=case["customer_name"],
+                        customer_message=case["customer_message"],
+                        channel=case["channel"],
+                    ).findings
+                },
+            )
+            for case in CASES
+        ]
+    )
     for category, row in table.items():
-        print(f"{category:16} P={row['precision']:.3f} R={row['recall']:.3f} "
-              f"tp={row['tp']} fp={row['fp']} fn={row['fn']} tn={row['tn']}")
+        print(
+            f"{category:16} P={row['precision']:.3f} R={row['recall']:.3f} "
+            f"tp={row['tp']} fp={row['fp']} fn={row['fn']} tn={row['tn']}"
+        )

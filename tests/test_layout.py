@@ -6,8 +6,12 @@ from tonecheck.layout import chunks, closing, line_of, opening, paragraphs, word
 
 def test_chunks_split_sentences_at_line_breaks():
     doc = Doc.build("Здравствуйте, Анна!\n\nВозврат оформлен\nС уважением,\nИрина")
-    assert [doc.text[c.start:c.stop] for c in chunks(doc)] == [
-        "Здравствуйте, Анна", "Возврат оформлен", "С уважением", "Ирина"]
+    assert [doc.text[c.start : c.stop] for c in chunks(doc)] == [
+        "Здравствуйте, Анна",
+        "Возврат оформлен",
+        "С уважением",
+        "Ирина",
+    ]
 
 
 def test_opening_takes_the_next_sentence_after_a_bare_greeting():

@@ -67,10 +67,14 @@ def test_missing_name_is_not_asked_in_a_followup_or_without_a_name(names):
 
 
 def test_missing_name_fix_adds_it_to_a_bare_greeting(names):
-    assert names.fix("Здравствуйте! Заказ в пути.", unsafe=True, customer_name="Анна") == \
-        "Здравствуйте, Анна! Заказ в пути."
-    assert names.fix("Добрый день! Заказ в пути.", unsafe=True, customer_name="Смирнова Анна") == \
-        "Добрый день, Анна! Заказ в пути."
+    assert (
+        names.fix("Здравствуйте! Заказ в пути.", unsafe=True, customer_name="Анна")
+        == "Здравствуйте, Анна! Заказ в пути."
+    )
+    assert (
+        names.fix("Добрый день! Заказ в пути.", unsafe=True, customer_name="Смирнова Анна")
+        == "Добрый день, Анна! Заказ в пути."
+    )
     # A longer first sentence is left for a person to rephrase.
     text = "Здравствуйте, спасибо за обращение! Заказ в пути."
     assert names.fix(text, unsafe=True, customer_name="Анна") == text
@@ -111,8 +115,10 @@ def test_misspelling_is_an_unsafe_fix(names, text, name, fixed):
 
 
 def test_common_words_in_lower_case_are_not_names(names):
-    for text, name in [("Спасибо за доверие, вера в нас важна.", "Вера"),
-                       ("Надеемся, что надежда оправдается.", "Надежда")]:
+    for text, name in [
+        ("Спасибо за доверие, вера в нас важна.", "Вера"),
+        ("Надеемся, что надежда оправдается.", "Надежда"),
+    ]:
         assert "PS002" not in codes(names.lint(text, customer_name=name))
 
 
@@ -155,10 +161,14 @@ def test_not_another_person(names, text, name):
 
 
 def test_other_person_fix_uses_the_customers_name(names):
-    assert names.fix("Здравствуйте, Пётр! Возврат оформлен.", unsafe=True, customer_name="Ефим") == \
-        "Здравствуйте, Ефим! Возврат оформлен."
-    assert names.fix("Уважаемый Пётр Ильич, возврат оформлен.", unsafe=True,
-                     customer_name="Ефим Борисович") == "Уважаемый Ефим Борисович, возврат оформлен."
+    assert (
+        names.fix("Здравствуйте, Пётр! Возврат оформлен.", unsafe=True, customer_name="Ефим")
+        == "Здравствуйте, Ефим! Возврат оформлен."
+    )
+    assert (
+        names.fix("Уважаемый Пётр Ильич, возврат оформлен.", unsafe=True, customer_name="Ефим Борисович")
+        == "Уважаемый Ефим Борисович, возврат оформлен."
+    )
 
 
 def test_message_names_both_people(names):

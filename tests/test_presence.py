@@ -15,8 +15,13 @@ def test_introduction_only_on_first_contact(only):
     text = "Здравствуйте, Анна! Ваш заказ уже в пути."
     assert codes(linter.lint(text, first_contact=True)) == ["PS006"]
     assert codes(linter.lint(text)) == []
-    for intro in ("Меня зовут Ирина.", "С вами на связи Ирина.", "Я — Пётр, специалист поддержки.",
-                  "Вам отвечает Ольга.", "На связи Тимур."):
+    for intro in (
+        "Меня зовут Ирина.",
+        "С вами на связи Ирина.",
+        "Я — Пётр, специалист поддержки.",
+        "Вам отвечает Ольга.",
+        "На связи Тимур.",
+    ):
         assert codes(linter.lint(f"Здравствуйте, Анна! {intro} Заказ в пути.", first_contact=True)) == []
 
 
@@ -25,7 +30,12 @@ def test_signoff_in_email_only(only):
     text = "Здравствуйте, Анна!\n\nВозврат оформлен."
     assert codes(linter.lint(text, channel="email")) == ["ST001"]
     assert codes(linter.lint(text, channel="chat")) == []
-    for closing in ("С уважением,\nИрина", "Всего доброго!", "Хорошего дня!", "С наилучшими пожеланиями,\nИрина"):
+    for closing in (
+        "С уважением,\nИрина",
+        "Всего доброго!",
+        "Хорошего дня!",
+        "С наилучшими пожеланиями,\nИрина",
+    ):
         assert codes(linter.lint(f"{text}\n\n{closing}", channel="email")) == []
 
 
@@ -39,10 +49,20 @@ def test_signoff_fix_appends_after_the_last_line(only):
 
 
 COMPLAINTS = [
-    "Приложение не работает!", "Это безобразие!", "Пишу жалобу на курьера.", "Верните деньги.",
-    "Чайник пришёл сломанный.", "Курьер опоздал на два часа.", "Сколько можно ждать?",
-    "Списали деньги дважды.", "Третий день не могу дозвониться.", "Товар с браком.",
-    "Ужасный сервис.", "Я очень недовольна.", "До сих пор нет ответа.", "Прислали не тот размер.",
+    "Приложение не работает!",
+    "Это безобразие!",
+    "Пишу жалобу на курьера.",
+    "Верните деньги.",
+    "Чайник пришёл сломанный.",
+    "Курьер опоздал на два часа.",
+    "Сколько можно ждать?",
+    "Списали деньги дважды.",
+    "Третий день не могу дозвониться.",
+    "Товар с браком.",
+    "Ужасный сервис.",
+    "Я очень недовольна.",
+    "До сих пор нет ответа.",
+    "Прислали не тот размер.",
 ]
 
 
@@ -55,12 +75,27 @@ def test_complaint_without_apology(only, message):
 
 @pytest.mark.parametrize(
     "ack",
-    ["Приносим извинения за задержку.", "Извините за неудобства.", "Просим прощения.", "Сожалеем, что так вышло.",
-     "Нам очень жаль.", "Понимаем ваше недовольство.", "Понимаю, как это неприятно.", "Это наша ошибка."],
+    [
+        "Приносим извинения за задержку.",
+        "Извините за неудобства.",
+        "Просим прощения.",
+        "Сожалеем, что так вышло.",
+        "Нам очень жаль.",
+        "Понимаем ваше недовольство.",
+        "Понимаю, как это неприятно.",
+        "Это наша ошибка.",
+    ],
 )
 def test_apology_or_empathy_acknowledges(only, ack):
-    assert codes(only("ST002").lint(f"Здравствуйте! {ack} Заказ передан курьеру.",
-                                    customer_message="Заказ опоздал, сколько можно ждать?")) == []
+    assert (
+        codes(
+            only("ST002").lint(
+                f"Здравствуйте! {ack} Заказ передан курьеру.",
+                customer_message="Заказ опоздал, сколько можно ждать?",
+            )
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("message", ["Когда привезут заказ?", "Как поменять адрес доставки?", None])
@@ -69,7 +104,9 @@ def test_plain_question_needs_no_apology(only, message):
 
 
 def test_k_sozhaleniyu_is_not_an_apology(only):
-    report = only("ST002").lint("Здравствуйте! К сожалению, вернуть деньги нельзя.", customer_message="Верните деньги!")
+    report = only("ST002").lint(
+        "Здравствуйте! К сожалению, вернуть деньги нельзя.", customer_message="Верните деньги!"
+    )
     assert codes(report) == ["ST002"]
 
 
@@ -78,8 +115,10 @@ def test_thanks_and_help_offer_are_email_hints(only):
     bare = "Здравствуйте, Анна!\n\nВозврат оформлен.\n\nС уважением,\nслужба поддержки"
     report = linter.lint(bare, channel="email")
     assert codes(report) == ["ST003", "ST004"] and {f.severity for f in report.findings} == {"info"}
-    full = ("Здравствуйте, Анна!\n\nСпасибо за обращение. Возврат оформлен. Если остались вопросы, пишите.\n\n"
-            "С уважением,\nслужба поддержки")
+    full = (
+        "Здравствуйте, Анна!\n\nСпасибо за обращение. Возврат оформлен. Если остались вопросы, пишите.\n\n"
+        "С уважением,\nслужба поддержки"
+    )
     assert codes(linter.lint(full, channel="email")) == []
     assert codes(linter.lint(bare, channel="chat")) == []
     assert codes(linter.lint(bare, channel="email", followup=True)) == []
@@ -87,8 +126,15 @@ def test_thanks_and_help_offer_are_email_hints(only):
 
 def test_bad_spec_is_a_load_error(builtin_rules):
     rule = next(r for r in builtin_rules if r.code == "ST002")
-    for spec in ({"where": "middle"}, {"window": 0}, {"when": {"vip": True}}, {"when": {"followup": "yes"}},
-                 {"trigger": []}, {"patterns": ["<Nonsense>"]}, {"append": 5}):
+    for spec in (
+        {"where": "middle"},
+        {"window": 0},
+        {"when": {"vip": True}},
+        {"when": {"followup": "yes"}},
+        {"trigger": []},
+        {"patterns": ["<Nonsense>"]},
+        {"append": 5},
+    ):
         broken = type(rule)(**{**rule.__dict__, "spec": {**rule.spec, **spec}})
         with pytest.raises(RuleError):
             compile_rules([broken], morph())

@@ -17,8 +17,9 @@ def test_context_line_names_the_customer_and_channel(linter):
     report = linter.lint("Здравствуйте, Анна!", customer_name="Анна", channel="email")
     assert context_line(report).startswith("Клиент: Анна, канал: email")
     report = linter.lint("Здравствуйте!", followup=True, first_contact=True, customer_message="Где заказ?")
-    assert context_line(report) == ("Клиент: имя не указано, канал: чат, продолжение переписки, "
-                                    "первое обращение, есть сообщение клиента")
+    assert context_line(report) == (
+        "Клиент: имя не указано, канал: чат, продолжение переписки, первое обращение, есть сообщение клиента"
+    )
 
 
 def test_readability_and_sms_lines(linter):

@@ -50,4 +50,11 @@ def test_rule_fires_over_two_parts_and_shows_the_count(only):
 
 
 def test_parts_word():
-    assert [parts_word(n) for n in (1, 2, 5, 11, 21, 22)] == ["часть", "части", "частей", "частей", "часть", "части"]
+    assert [parts_word(n) for n in (1, 2, 5, 11, 21, 22)] == [
+        "часть",
+        "части",
+        "частей",
+        "частей",
+        "часть",
+        "части",
+    ]

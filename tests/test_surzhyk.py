@@ -57,3 +57,11 @@ def test_replacement_from_the_lexicon(surzhyk):
 def test_ukrainian_word_without_replacement_has_no_fix(surzhyk):
     [finding] = surzhyk.lint("Ми перевіримо адрес.").findings[-1:]
     assert finding.text == "перевіримо" and not finding.suggestions
+
+
+def test_loading_the_ukrainian_dictionary_keeps_russian_grammemes():
+    from tonecheck.morph import morph
+
+    analyzer = morph()
+    assert analyzer.uk_known("дякую")
+    assert analyzer.unknown_grammemes({"excl", "Infr", "Name", "voct"}) == []
