@@ -148,8 +148,8 @@ def capitalised(token: Token) -> bool:
 def _candidate(token: Token, person: Person | None) -> bool:
     if person is not None and person.is_form(token.text):
         return True  # the customer's name even in lower case, to report the capitalisation
-    if not capitalised(token) or not token.is_cyrillic:
-        return False
+    if not capitalised(token) or not token.is_cyrillic or (len(token.text) > 1 and token.text.isupper()):
+        return False  # lower case, Latin, or an abbreviation (ИНН is not Инна)
     if any(NAME_TAGS & a.grammemes for a in token.analyses) or not any(a.known for a in token.analyses):
         return True
     # «Ана» is a dictionary word, but one letter off the customer's «Анна»: a misspelled name.
@@ -190,6 +190,8 @@ def addresses(doc: Doc, book: AddressBook, person: Person | None = None) -> list
             or "\n" in doc.text[last.stop : after.start]
             or after.sentence != last.sentence
         )
+        if opens and not leads and after is not None and not after.text.startswith((",", "!")):
+            closes = False  # «Анна, …» or «Анна!» opens a sentence; «Макс. попыток» does not
         if not (opens or leads) or not closes or not _nominative(run):
             continue
         if _signature(doc, book, run):

@@ -147,7 +147,13 @@ class NameCheck:
             keys = self.book.keys(word, address=True)
             if self.book.is_same_person(keys, person) or self._near_miss(word, person):
                 continue
-            grams = {g for a in word.analyses if a.known for g in a.grammemes}
+            # A name in an address is singular and nominative; «Инн» (genitive plural of Инна) is not one.
+            grams = {
+                g
+                for a in word.analyses
+                if a.known and "sing" in a.grammemes and a.grammemes & {"nomn", "voct"}
+                for g in a.grammemes
+            }
             wrong_given = "Name" in grams and bool(person.given)
             wrong_patronymic = "Patr" in grams and bool(person.patronymic)
             if wrong_given or wrong_patronymic:
