@@ -21,7 +21,14 @@ class Chunk:
 
 
 def chunks(doc: Doc) -> list[Chunk]:
-    """Sentences split at line breaks; pieces without words (a lone «—») are dropped."""
+    """Sentences split at line breaks; pieces without words (a lone «—») are dropped (cached per Doc)."""
+    cached = doc.memo.get("chunks")
+    if cached is None:
+        cached = doc.memo["chunks"] = _chunks(doc)
+    return cached  # type: ignore[return-value]
+
+
+def _chunks(doc: Doc) -> list[Chunk]:
     out: list[Chunk] = []
     for sentence in doc.sentences:
         start = sentence.start
