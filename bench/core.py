@@ -90,16 +90,20 @@ def tonecheck_time(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def cold_start(runs: int) -> tuple[float, float]:
+def cold_start(runs: int) -> tuple[float, float, float]:
+    """Median wall time, median CPU time (user + system: robust to a busy machine), peak RSS in MB."""
     exe = shutil.which("tonecheck") or str(Path(sys.executable).with_name("tonecheck"))
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([exe, "check", "--color", "never", "-t", "Щас проверю, жди."],
                        capture_output=True, check=False)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return statistics.median(times), peak_kb / 1024
+    return statistics.median(times), statistics.median(cpu), peak_kb / 1024
 
 
 def main() -> int:
@@ -116,7 +120,7 @@ def main() -> int:
         floor_s.append(floor(texts))
         tc_s.append(tonecheck_time(texts))
     best_floor, best_tc = min(floor_s), min(tc_s)
-    cold, peak = cold_start(args.cold_runs)
+    cold, cold_cpu, peak = cold_start(args.cold_runs)
     result = {
         "texts": len(texts),
         "avg_chars": round(sum(map(len, texts)) / len(texts), 1),
@@ -124,6 +128,7 @@ def main() -> int:
         "tonecheck_ms_per_text": round(1000 * best_tc / len(texts), 3),
         "ratio": round(best_tc / best_floor, 2),
         "cold_start_median_s": round(cold, 3),
+        "cold_start_cpu_s": round(cold_cpu, 3),
         "cold_start_peak_mb": round(peak, 1),
     }
     if args.json:
