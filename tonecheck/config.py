@@ -34,8 +34,8 @@ OPTION_KEYS: dict[str, type | tuple[type, ...]] = {
     "spam_threshold": (int, float), "harsh_threshold": (int, float), "privacy_allow": list,
 }
 #: Keys allowed inside ``[overrides."glob"]``.
-OVERRIDE_KEYS = {"select", "ignore", "severity", "fail_under", "channel", "allowed_terms", *OPTION_KEYS}
-TOP_KEYS = OVERRIDE_KEYS | {"rule_dirs", "placeholders", "include", "exclude", "encoding", "overrides"}
+OVERRIDE_KEYS = {"select", "ignore", "severity", "fail_under", "channel", "allowed_terms", "encoding", *OPTION_KEYS}
+TOP_KEYS = OVERRIDE_KEYS | {"rule_dirs", "placeholders", "include", "exclude", "overrides"}
 
 
 @dataclass(frozen=True)
@@ -267,6 +267,12 @@ def _settings(table: Mapping[str, Any], where: _Where, prefix: str = "") -> dict
             if value not in CHANNELS:
                 raise where.error(name, leaf=key, message=f"неизвестный канал {value!r}; ожидается один из {', '.join(CHANNELS)}")
             out[key] = value
+        elif key == "encoding":
+            try:
+                codecs.lookup(value if isinstance(value, str) else "")
+            except LookupError:
+                raise where.error(name, leaf=key, message=f"неизвестная кодировка {value!r}") from None
+            out[key] = value
         elif key in OPTION_KEYS:
             kind = OPTION_KEYS[key]
             if isinstance(value, bool) or not isinstance(value, kind):
@@ -301,13 +307,6 @@ def _parse(section: Any, where: _Where) -> Config:
     for key in ("include", "exclude"):
         if key in section:
             changes[key] = _strings(section[key], key, where)
-    if "encoding" in section:
-        encoding = section["encoding"]
-        try:
-            codecs.lookup(encoding if isinstance(encoding, str) else "")
-        except LookupError:
-            raise where.error("encoding", f"неизвестная кодировка {encoding!r}") from None
-        changes["encoding"] = encoding
     overrides = section.get("overrides", {})
     if not isinstance(overrides, dict):
         raise where.error("overrides", 'ожидаются таблицы [overrides."шаблон-пути"]')

@@ -45,7 +45,7 @@ def detect(name: str | None, text: str = "") -> str:
             suffixes.pop()
         if suffixes and suffixes[-1] in _SUFFIX:
             return _SUFFIX[suffixes[-1]]
-        if suffixes and suffixes[-1] not in (".txt", ""):
+        if suffixes:
             return "text"
     if re.search(r"<(?:html|body|p|div|br|table|a\s)\b", text[:4096], re.IGNORECASE):
         return "html"

@@ -53,7 +53,8 @@ def mask(text: str, patterns: Sequence[str] | None = None) -> tuple[str, list[tu
     template is still analysed; the ``unclosed-placeholder`` rule reports it.
     """
     spans = [(m.start(), m.end()) for m in compile_patterns(patterns).finditer(text) if m.end() > m.start()]
-    spans += unclosed(text, spans)
+    closed = spans if patterns is None else spans + [m.span() for m in _DEFAULT.finditer(text)]
+    spans += unclosed(text, closed)
     if not spans:
         return text, []
     spans.sort()
