@@ -185,8 +185,12 @@ def _has_section(path: Path) -> bool:
     return re.search(r"^\s*\[\s*tool\s*\.\s*tonecheck\s*[\].]", text, re.MULTILINE) is not None
 
 
-def load(path: str | Path) -> Config:
-    """Read and validate one config file."""
+def load(path: str | Path, root: Path | None = None) -> Config:
+    """Read and validate one config file.
+
+    Globs and folders in it are relative to ``root``: the file's own folder unless given (``--config``
+    makes them relative to the working directory, as in ruff).
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -209,7 +213,7 @@ def load(path: str | Path) -> Config:
         prefix = "tool.tonecheck."
     else:
         section, prefix = data, ""
-    return _parse(section, _Where(path, text, prefix))
+    return _parse(section, _Where(path, text, prefix), (root or path.parent).resolve())
 
 
 @dataclass(frozen=True)
@@ -281,11 +285,10 @@ def _settings(table: Mapping[str, Any], where: _Where, prefix: str = "") -> dict
     return out
 
 
-def _parse(section: Any, where: _Where) -> Config:
+def _parse(section: Any, where: _Where, base: Path) -> Config:
     if not isinstance(section, dict):
         raise where.error("", "ожидается таблица настроек")
     _check_keys(section, TOP_KEYS, where)
-    base = where.path.parent.resolve()
     settings = _settings(section, where)
     options = {k: settings.pop(k) for k in list(settings) if k in OPTION_KEYS}
     changes: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}

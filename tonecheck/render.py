@@ -34,7 +34,7 @@ def context_line(report: Report) -> str:
 
 def highlighted(report: Report) -> Text:
     """The draft with each finding's span coloured by severity (worst wins where spans overlap)."""
-    text = Text(report.text)
+    text = Text(report.text.rstrip("\r\n"))
     order = {"info": 0, "warning": 1, "error": 2}
     for finding in sorted(report.findings, key=lambda f: order[f.severity]):
         if finding.end > finding.start:

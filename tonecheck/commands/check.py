@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -79,7 +78,7 @@ class Settings:
         if self.opts.config is not None:
             return self.opts.config
         if self.opts.config_path:
-            return self._load(Path(self.opts.config_path))
+            return self._load(Path(self.opts.config_path), Path.cwd())
         if not self.opts.discover:
             return Config()
         folder = Path(path) if path else Path.cwd()
@@ -89,10 +88,10 @@ class Settings:
         found = self._folders[folder]
         return self._load(found) if found else Config()
 
-    def _load(self, path: Path) -> Config:
+    def _load(self, path: Path, root: Path | None = None) -> Config:
         key = path.resolve()
         if key not in self._files:
-            self._files[key] = config_file.load(path)
+            self._files[key] = config_file.load(path, root)
         cfg = self._files[key]
         assert cfg is not None
         return cfg
@@ -228,8 +227,14 @@ def run(opts: Options, out: Console, err: Console) -> int:
                 if src.path is None:
                     out.file.write(fixed)
                     out.file.flush()
-                elif source.write(src, fixed):
-                    err.print(f"исправлен файл {src.name}", markup=False, highlight=False)
+                else:
+                    try:
+                        if source.write(src, fixed):
+                            err.print(f"исправлен файл {src.name}", markup=False, highlight=False)
+                    except (OSError, UnicodeEncodeError) as exc:
+                        _say(err, f"{src.name}: не удалось записать исправления ({exc})")
+                        errors += 1
+                        result.changed = False
                 if result.changed:
                     result.fixed_from = len(report.findings)
                     result.report = report = linter.lint(fixed, **lint_ctx)
@@ -249,11 +254,11 @@ def run(opts: Options, out: Console, err: Console) -> int:
 def _render(opts: Options, results: list[Result], settings: Settings, out: Console) -> None:
     items = [(r.name, r.report) for r in results]
     if opts.output_format == "json":
-        sys.stdout.write(render.json_report(items) + "\n")
+        out.file.write(render.json_report(items) + "\n")
     elif opts.output_format == "sarif":
-        sys.stdout.write(sarif.dumps(items, settings.rules()) + "\n")
+        out.file.write(sarif.dumps(items, settings.rules()) + "\n")
     elif opts.output_format == "github":
-        sys.stdout.write("".join(render.github_line(name, f) + "\n" for name, report in items for f in report.findings))
+        out.file.write("".join(render.github_line(name, f) + "\n" for name, report in items for f in report.findings))
     elif not opts.diff:
         many = len(results) > 1
         shown = 0
