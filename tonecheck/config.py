@@ -213,7 +213,15 @@ def load(path: str | Path, root: Path | None = None) -> Config:
         prefix = "tool.tonecheck."
     else:
         section, prefix = data, ""
-    return _parse(section, _Where(path, text, prefix), (root or path.parent).resolve())
+    return _parse(section, _Where(_shown(path), text, prefix), (root or path.parent).resolve())
+
+
+def _shown(path: Path) -> Path:
+    """The path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        return path
 
 
 @dataclass(frozen=True)
