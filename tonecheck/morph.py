@@ -41,6 +41,7 @@ class Morph:
         self._lock = threading.Lock()
         self.parse = lru_cache(maxsize=200_000)(self._parse)
         self.inflect = lru_cache(maxsize=50_000)(self._inflect)
+        self.word = lru_cache(maxsize=200_000)(self._word)
 
     def _parse(self, word: str) -> tuple[Analysis, ...]:
         out = []
@@ -49,7 +50,14 @@ class Morph:
             grams = frozenset(tag.grammemes)
             known = p.is_known
             out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, grams, p.score, known, p))
-        return tuple(out)
+        # «к» is also an abbreviation of «как»: abbreviation readings only when nothing else fits.
+        plain = tuple(a for a in out if "Abbr" not in a.grammemes)
+        return plain or tuple(out)
+
+    def _word(self, lower: str) -> tuple[tuple[Analysis, ...], frozenset[str]]:
+        """Readings of a lower-case word and the set of their lemmas."""
+        analyses = self.parse(lower)
+        return analyses, frozenset(a.lemma for a in analyses)
 
     def lemmas(self, word: str) -> frozenset[str]:
         return frozenset(a.lemma for a in self.parse(word.lower()))

@@ -177,7 +177,8 @@ def parse_rule(data: Any, lines: dict[str, int], path: str, kind_keys: dict[str,
     fire = _examples(examples.get("fire"), path, lines.get("examples"), "examples.fire")
     passes = _examples(examples.get("pass"), path, lines.get("examples"), "examples.pass")
     if not fire:
-        raise RuleError(path, lines.get("examples"), "examples.fire", "нужен хотя бы один пример, где правило срабатывает")
+        raise RuleError(path, lines.get("examples"), "examples.fire",
+                        "нужен хотя бы один пример, где правило срабатывает")
     if not passes:
         raise RuleError(path, lines.get("examples"), "examples.pass", "нужен хотя бы один пример, где правило молчит")
     fixes = []

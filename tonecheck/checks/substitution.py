@@ -100,7 +100,7 @@ def _reading(atom: Atom, token: Token, previous: Token | None = None) -> Analysi
     return token.best
 
 
-def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
     raw = rule.spec.get("lexicon")
     if not isinstance(raw, dict) or not raw:
         raise rule.error("lexicon", "ожидается непустой словарь «слово: замена»")
