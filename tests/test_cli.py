@@ -85,7 +85,7 @@ def test_machine_formats_have_no_colour(tmp_path, monkeypatch):
 
 
 def test_customer_text_is_not_rich_markup():
-    code, out, _ = run(text="[bold red]Твой[/] заказ готов")
+    _, out, _ = run(text="[bold red]Твой[/] заказ готов")
     assert "[bold red]Твой[/]" in out
 
 
@@ -183,7 +183,7 @@ def test_recursion_and_summary(repo):
 
 
 def test_per_path_channel_and_encoding_from_the_repository_config(repo):
-    code, out, _ = run(paths=["templates"], output_format="json")
+    _, out, _ = run(paths=["templates"], output_format="json")
     files = {f["path"]: f for f in json.loads(out)["files"]}
     assert files["templates/sms/code.txt"]["context"]["channel"] == "sms"
     assert files["templates/support/chat-waiting.txt"]["context"]["channel"] == "chat"
@@ -195,9 +195,9 @@ def test_per_path_channel_and_encoding_from_the_repository_config(repo):
 
 def test_fix_then_check_leaves_no_safe_fix(repo):
     before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
-    code, out, err = run(paths=["templates"], fix=True)
+    _, _, err = run(paths=["templates"], fix=True)
     assert "исправлен файл templates/order/order-delayed.txt" in err
-    code, out, _ = run(paths=["templates"], output_format="json")
+    _, out, _ = run(paths=["templates"], output_format="json")
     payload = json.loads(out)
     safe = [(f["path"], x["code"]) for f in payload["files"] for x in f["findings"]
             if any(s["safe"] for s in x["suggestions"])]
@@ -234,5 +234,5 @@ def test_include_and_exclude(tmp_path):
     for name in ("a.msg", "b.txt", "drafts/c.msg"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text(RUDE, encoding="utf-8")
-    code, out, _ = run(paths=[str(tmp_path)], output_format="json")
+    _, out, _ = run(paths=[str(tmp_path)], output_format="json")
     assert [Path(f["path"]).name for f in json.loads(out)["files"]] == ["a.msg"]

@@ -99,17 +99,20 @@ def test_glob_matching(glob, path, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("[tool.tonecheck]\nselct = ['FM']\n", "pyproject.toml:2: tool.tonecheck.selct: неизвестный ключ; может быть, «select»?"),
+    ("[tool.tonecheck]\nselct = ['FM']\n",
+     "pyproject.toml:2: tool.tonecheck.selct: неизвестный ключ; может быть, «select»?"),
     ("[tool.tonecheck]\nfail_under = 120\n", "pyproject.toml:2: tool.tonecheck.fail_under: ожидается целое число"),
     ("[tool.tonecheck]\nchannel = 'fax'\n", "pyproject.toml:2: tool.tonecheck.channel: неизвестный канал 'fax'"),
     ("[tool.tonecheck]\nselect = FM\n", "pyproject.toml:2: ошибка TOML"),
-    ("[tool.tonecheck.severity]\nFM001 = 'fatal'\n", "pyproject.toml:2: tool.tonecheck.severity.FM001: ожидается одно из"),
+    ("[tool.tonecheck.severity]\nFM001 = 'fatal'\n",
+     "pyproject.toml:2: tool.tonecheck.severity.FM001: ожидается одно из"),
     ("[tool.tonecheck]\nplaceholders = ['(']\n", "pyproject.toml:2: tool.tonecheck.placeholders: ошибка в регулярном"),
     ("[tool.tonecheck]\nrule_dirs = ['nope']\n", "pyproject.toml:2: tool.tonecheck.rule_dirs: каталог правил"),
     ("[tool.tonecheck]\nencoding = 'klingon'\n", "pyproject.toml:2: tool.tonecheck.encoding: неизвестная кодировка"),
     ("[tool.tonecheck]\nallowed_terms = 5\n", "pyproject.toml:2: tool.tonecheck.allowed_terms: ожидается список строк"),
     ("[tool.tonecheck]\nspam_threshold = 'high'\n", "pyproject.toml:2: tool.tonecheck.spam_threshold: ожидается число"),
-    ("[tool.tonecheck.overrides.'sms/**']\nchanel = 'sms'\n", "pyproject.toml:2: tool.tonecheck.overrides.sms/**.chanel: неизвестный ключ"),
+    ("[tool.tonecheck.overrides.'sms/**']\nchanel = 'sms'\n",
+     "pyproject.toml:2: tool.tonecheck.overrides.sms/**.chanel: неизвестный ключ"),
     ("[tool.tonecheck.overrides.'sms/**']\nrule_dirs = ['x']\n", "overrides.sms/**.rule_dirs: неизвестный ключ"),
     ("[project]\nname = 'x'\n", "pyproject.toml: нет раздела [tool.tonecheck]"),
 ])

@@ -32,7 +32,7 @@ def test_mask_keeps_line_breaks_inside_multiline_blocks():
 
 def test_unclosed_opener_is_blanked_to_end_of_line():
     text = "Здравствуйте, {{ name !\nВаш заказ {{ order_id }} готов."
-    view, spans = mask(text)
+    view, _ = mask(text)
     assert view.splitlines()[0] == "Здравствуйте," + " " * 10
     assert "Ваш заказ" in view and "order_id" not in view
     assert unclosed(text, [(34, 48)]) == [(14, 23)]

@@ -269,7 +269,9 @@ def _settings(table: Mapping[str, Any], where: _Where, prefix: str = "") -> dict
                 raise where.error(name, leaf=key, message="ожидается таблица «код = важность»")
             for code, sev in value.items():
                 if sev not in SEVERITIES:
-                    raise where.error(f"{name}.{code}", leaf=str(code), message=f"ожидается одно из {', '.join(SEVERITIES)}, получено {sev!r}")
+                    expected = ", ".join(SEVERITIES)
+                    raise where.error(f"{name}.{code}", leaf=str(code),
+                                      message=f"ожидается одно из {expected}, получено {sev!r}")
             out[key] = dict(value)
         elif key == "fail_under":
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
@@ -277,7 +279,8 @@ def _settings(table: Mapping[str, Any], where: _Where, prefix: str = "") -> dict
             out[key] = value
         elif key == "channel":
             if value not in CHANNELS:
-                raise where.error(name, leaf=key, message=f"неизвестный канал {value!r}; ожидается один из {', '.join(CHANNELS)}")
+                expected = ", ".join(CHANNELS)
+                raise where.error(name, leaf=key, message=f"неизвестный канал {value!r}; ожидается один из {expected}")
             out[key] = value
         elif key == "encoding":
             try:
@@ -288,7 +291,8 @@ def _settings(table: Mapping[str, Any], where: _Where, prefix: str = "") -> dict
         elif key in OPTION_KEYS:
             kind = OPTION_KEYS[key]
             if isinstance(value, bool) or not isinstance(value, kind):
-                raise where.error(name, leaf=key, message=f"ожидается {'число' if kind != list else 'список'}, получено {value!r}")
+                expected = "список" if kind is list else "число"
+                raise where.error(name, leaf=key, message=f"ожидается {expected}, получено {value!r}")
             out[key] = value
     return out
 

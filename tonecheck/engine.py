@@ -101,7 +101,8 @@ class Linter:
         reviewed = [self._finding(check.rule, hit, doc) for check in active if hasattr(check, "review")
                     for hit in check.review(doc, ctx, findings)]
         directives = suppression.parse(text)
-        findings = suppression.apply(directives, findings)[0] + suppression.apply(directives, reviewed, blanket=False)[0]
+        findings = (suppression.apply(directives, findings)[0]
+                    + suppression.apply(directives, reviewed, blanket=False)[0])
         findings = self._allowed(findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         total = score.overall(findings)

@@ -63,10 +63,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 
 def _fix(suggestion: Suggestion, location: str, lines: _Lines) -> dict[str, Any]:
-    if suggestion.replacement:
-        description = f"Заменить на «{suggestion.replacement}»"
-    else:
-        description = "Удалить"
+    description = f"Заменить на «{suggestion.replacement}»" if suggestion.replacement else "Удалить"
     description += "" if suggestion.safe else " (проверьте: меняет смысл)"
     return {
         "description": {"text": description},

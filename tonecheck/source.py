@@ -50,7 +50,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
     except LookupError:
         raise InputError(f"неизвестная кодировка {chosen!r}") from None
     if len(text) > MAX_CHARS:
-        raise InputError(f"{name}: текст слишком большой ({len(text):,} символов, предел {MAX_CHARS:,})".replace(",", " "))
+        size = f"{len(text):,} символов, предел {MAX_CHARS:,}".replace(",", " ")
+        raise InputError(f"{name}: текст слишком большой ({size})")
     return Source(name, text, chosen, bom)
 
 

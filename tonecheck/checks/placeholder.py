@@ -30,7 +30,7 @@ class UnclosedPlaceholderCheck:
             yield Hit(start, end, message=f"Заполнитель «{opener}» не закрыт: нет «{self.pairs[opener]}»")
 
 
-def compile(rule: Rule, analyzer: Morph) -> UnclosedPlaceholderCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> UnclosedPlaceholderCheck:
     pairs = rule.spec.get("pairs")
     if not isinstance(pairs, dict) or not pairs or not all(
             isinstance(k, str) and isinstance(v, str) and k and v for k, v in pairs.items()):

@@ -43,5 +43,5 @@ class UnusedSuppressionCheck:
             yield Hit(directive.start, directive.end, (fix,), message=message, data={"selector": item})
 
 
-def compile(rule: Rule, analyzer: Morph) -> UnusedSuppressionCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> UnusedSuppressionCheck:
     return UnusedSuppressionCheck(rule)

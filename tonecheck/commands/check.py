@@ -15,7 +15,7 @@ from .. import config as config_file
 from .. import markup, render, sarif, source
 from ..config import Config
 from ..engine import Linter, load_rules
-from ..errors import ConfigError, InputError, ToneCheckError
+from ..errors import ConfigError, ToneCheckError
 from ..report import Report
 from ..rule import Rule, builtin_dir
 from . import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
