@@ -229,6 +229,25 @@ def test_fix_keeps_crlf_bom_and_html(tmp_path):
                                  " готов.</p>\r\n").encode("utf-8")
 
 
+def test_unsafe_fixes_only_when_asked(tmp_path):
+    path = tmp_path / "wait.txt"
+    path.write_text("Ждите.\n", encoding="utf-8")
+    code, _, _ = run(paths=[str(path)], fix=True, discover=False)
+    assert code == EXIT_FINDINGS and path.read_text(encoding="utf-8") == "Ждите.\n"
+    code, _, err = run(paths=[str(path)], unsafe_fixes=True, discover=False)
+    assert "исправлен файл" in err and path.read_text(encoding="utf-8") == "Пожалуйста, подождите.\n"
+
+
+def test_stdin_filename_picks_markup_and_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    html = '<p title="Твой заказ">Здравствуйте!</p>'
+    as_text = json.loads(invoke("check", "--format", "json", "-", stdin=html).stdout)
+    assert [f["code"] for f in as_text["files"][0]["findings"]] == ["FM001"]
+    result = invoke("check", "--stdin-filename", "letter.html", "--format", "json", "-", stdin=html)
+    payload = json.loads(result.stdout)
+    assert payload["files"][0]["path"] == "letter.html" and payload["files"][0]["findings"] == []
+
+
 def test_include_and_exclude(tmp_path):
     (tmp_path / ".tonecheck.toml").write_text('include = ["*.msg"]\nexclude = ["drafts"]\n', encoding="utf-8")
     for name in ("a.msg", "b.txt", "drafts/c.msg"):

@@ -67,3 +67,9 @@ def test_placeholders_never_trigger_rules_and_offsets_point_into_the_file(linter
     assert codes(report) == ["FM001"]
     finding = report.findings[0]
     assert text[finding.start:finding.end] == "Твой" == finding.text
+
+
+def test_doc_knows_which_placeholders_are_the_customer_name(linter):
+    doc = linter.doc("Здравствуйте, {{ customer.first_name }}! Заказ %ORDER% готов.")
+    assert [doc.text[s:e] for s, e in doc.name_placeholders] == ["{{ customer.first_name }}"]
+    assert linter.doc("Заказ {{ order_id }} готов.").name_placeholders == []
