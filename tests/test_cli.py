@@ -241,7 +241,7 @@ def test_unsafe_fixes_only_when_asked(tmp_path):
 def test_stdin_filename_picks_markup_and_config(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     html = '<p title="Твой заказ">Здравствуйте!</p>'
-    as_text = json.loads(invoke("check", "--format", "json", "-", stdin=html).stdout)
+    as_text = json.loads(invoke("check", "--stdin-filename", "note.txt", "--format", "json", "-", stdin=html).stdout)
     assert [f["code"] for f in as_text["files"][0]["findings"]] == ["FM001"]
     result = invoke("check", "--stdin-filename", "letter.html", "--format", "json", "-", stdin=html)
     payload = json.loads(result.stdout)
