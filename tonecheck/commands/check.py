@@ -15,7 +15,7 @@ from .. import config as config_file
 from .. import markup, render, sarif, source
 from ..config import Config
 from ..engine import Linter, load_rules
-from ..errors import ConfigError, ToneCheckError
+from ..errors import ConfigError, RuleError, ToneCheckError
 from ..report import Report
 from ..rule import Rule, builtin_dir
 from . import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
@@ -203,9 +203,9 @@ def run(opts: Options, out: Console, err: Console) -> int:
                 src = source.read(name, opts.encoding or cfg.encoding)
                 if path is None and opts.stdin_filename:
                     src = source.Source(opts.stdin_filename, src.text, src.encoding, src.bom)
-        except ConfigError as exc:
+        except (ConfigError, RuleError) as exc:
             _say(err, str(exc))
-            return EXIT_ERROR  # the same config would fail every file: stop at the first
+            return EXIT_ERROR  # the same config or rule would fail every file: stop at the first
         except ToneCheckError as exc:  # one unreadable file: say so, check the rest, exit 2 at the end
             _say(err, str(exc))
             errors += 1
