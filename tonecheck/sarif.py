@@ -78,8 +78,7 @@ def _fix(suggestion: Suggestion, location: str, lines: _Lines) -> dict[str, Any]
 
 
 def result(finding: Finding, location: str, lines: _Lines, index: dict[str, int]) -> dict[str, Any]:
-    region = lines.region(finding.start, finding.end)
-    region["snippet"] = {"text": finding.text}
+    region: dict[str, Any] = {**lines.region(finding.start, finding.end), "snippet": {"text": finding.text}}
     out: dict[str, Any] = {
         "ruleId": finding.code,
         "level": LEVEL[finding.severity],
