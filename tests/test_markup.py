@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from tonecheck.markup import detect, strip, strip_html, strip_markdown
+from tonecheck.markup import code_spans, detect, strip, strip_html, strip_markdown
+from tonecheck.suppression import parse
 
 
 def codes(report) -> list[str]:
@@ -83,3 +86,18 @@ def test_linter_reads_only_text_of_html(linter):
     assert [text[f.start:f.end] for f in report.findings] == ["Привет", "Твой"]
     assert linter.fix(text, markup="html") == (
         '<p title="ты">Здравствуйте!</p>\n<a href="https://x.example/tvoy">Ваш заказ</a>')
+
+
+def test_code_spans_pair_runs_of_equal_length():
+    text = "a `ты` b ``c`ты`` d `не закрыт"
+    spans = code_spans(text)
+    assert [text[s:e] for s, e in spans] == ["`ты`", "``c`ты``"]
+
+
+@pytest.mark.parametrize("unit", ["<!--", "<script>", "[x](", "![x](", "`", "` `` ", "<!", "{# tonecheck"])
+def test_pathological_markup_is_linear(unit):
+    text = unit * (200_000 // len(unit))
+    start = time.perf_counter()
+    assert len(strip_html(text)) == len(text) == len(strip_markdown(text))
+    parse(text)
+    assert time.perf_counter() - start < 5  # a quadratic scan of 200 000 characters takes minutes

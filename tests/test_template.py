@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tonecheck.template import DEFAULT_PLACEHOLDERS, is_name, mask, name_spans, unclosed
@@ -73,3 +75,12 @@ def test_doc_knows_which_placeholders_are_the_customer_name(linter):
     doc = linter.doc("Здравствуйте, {{ customer.first_name }}! Заказ %ORDER% готов.")
     assert [doc.text[s:e] for s, e in doc.name_placeholders] == ["{{ customer.first_name }}"]
     assert linter.doc("Заказ {{ order_id }} готов.").name_placeholders == []
+
+
+@pytest.mark.parametrize("unit", ["{{\n", "{% x\n{{ y }}\n", "${", "{# a #}"])
+def test_many_placeholders_are_masked_in_linear_time(unit):
+    text = unit * (200_000 // len(unit))
+    start = time.perf_counter()
+    view, _ = mask(text)
+    assert len(view) == len(text)
+    assert time.perf_counter() - start < 5  # a quadratic overlap check takes minutes here

@@ -6,6 +6,7 @@ character padded with spaces, so every offset in the result is an offset in the 
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from pathlib import PurePath
@@ -16,8 +17,9 @@ FORMATS = ("text", "html", "markdown")
 _SUFFIX = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown"}
 _TEMPLATE_SUFFIXES = {".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".twig", ".liquid"}
 
-_HIDDEN = re.compile(r"<(script|style|head|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>", re.DOTALL)
+# Tempered ``(?:(?!opener).)*?`` stops at the next opener: an unclosed one costs one scan, not one per opener.
+_HIDDEN = re.compile(r"<(script|style|head|template)\b[^<>]*>(?:(?!<\1\b).)*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->|<!\[CDATA\[(?:(?!<!\[).)*?\]\]>|<![^<>]*>|<\?[^<>]*\?>", re.DOTALL)
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[^<>\"'=\s]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>]+))?)*\s*/?>")
 #: Tags that end a line of text for the reader: a break keeps two blocks from reading as one sentence.
 _BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|blockquote|section|article|header|"
@@ -25,10 +27,11 @@ _BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|blockquote|s
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+_FENCE = re.compile(r"^[ \t]{0,3}(?:(`{3,})(?!`)[^`\n]*|(~{3,})(?!~)[^\n]*)\n.*?(?:^[ \t]{0,3}(?:\1|\2)[ \t]*$|\Z)",
+                    re.MULTILINE | re.DOTALL)
+_TICKS = re.compile(r"`+")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
+_LINK = re.compile(r"(\[)[^\[\]\n]*(\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)|\]\[[^\[\]\n]*\])")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>", re.IGNORECASE)
 _REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})(?=[ \t])|^[ \t]{0,3}(?:>[ \t]?)+|^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])",
@@ -78,13 +81,33 @@ def strip_html(view: str) -> str:
 
 def strip_markdown(view: str) -> str:
     out = _blank_all(view, (_FENCE, _COMMENT, _REFERENCE, _IMAGE, _AUTOLINK))
-    out = blank(out, [m.span() for m in _CODE_SPAN.finditer(out)])
+    out = blank(out, code_spans(out))
     # A link keeps its text and loses its brackets and target.
     out = blank(out, [span for m in _LINK.finditer(out) for span in (m.span(1), m.span(2))])
     out = _blank_all(out, (_RULE, _HEADING, _EMPHASIS))
     out = blank(out, [m.span() for m in _TAG.finditer(out)])
     out = _entities(out)
     return blank(out, [m.span() for m in _URL.finditer(out)])
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Markdown code spans: a run of backticks up to the next run of the same length (CommonMark)."""
+    runs = [m.span() for m in _TICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(i)
+    spans, i = [], 0
+    while i < len(runs):
+        start, end = runs[i]
+        later = by_length[end - start]
+        k = bisect.bisect_right(later, i)
+        if k < len(later):
+            j = later[k]
+            spans.append((start, runs[j][1]))
+            i = j + 1
+        else:
+            i += 1  # no closer: the backticks are literal
+    return spans
 
 
 def _blank_all(text: str, patterns: tuple[re.Pattern[str], ...]) -> str:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from .finding import Finding
 
 SCOPES = ("line", "next-line", "file")
-_COMMENT = re.compile(r"\{#-?(?P<jinja>.*?)-?#\}|<!--(?P<html>.*?)-->", re.DOTALL)
+_COMMENT = re.compile(r"\{#-?(?P<jinja>(?:(?!\{#).)*?)-?#\}|<!--(?P<html>(?:(?!<!--).)*?)-->", re.DOTALL)
 _DIRECTIVE = re.compile(
     r"\btonecheck\s*:\s*disable(?P<scope>-next-line|-file|-line)?\b(?:\s*=\s*(?P<codes>[\w\-]+(?:\s*,\s*[\w\-]+)*))?",
     re.IGNORECASE,

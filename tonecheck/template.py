@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -35,11 +37,13 @@ def compile_patterns(patterns: Sequence[str] | None) -> re.Pattern[str]:
 def unclosed(text: str, closed: Iterable[tuple[int, int]], pairs: Mapping[str, str] = PAIRS) -> list[tuple[int, int]]:
     """Spans from each opener outside a closed placeholder to the end of its line."""
     taken = sorted(closed)
+    starts = [start for start, _ in taken]
+    reach = list(itertools.accumulate((stop for _, stop in taken), max))  # furthest stop so far
     opener = re.compile("|".join(re.escape(o) for o in sorted(pairs, key=len, reverse=True)))
     spans: list[tuple[int, int]] = []
     for m in opener.finditer(text):
-        if any(start <= m.start() < stop for start, stop in taken) or any(
-                start <= m.start() < stop for start, stop in spans):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if (i >= 0 and m.start() < reach[i]) or (spans and m.start() < spans[-1][1]):
             continue
         end = text.find("\n", m.end())
         spans.append((m.start(), len(text) if end < 0 else end))
