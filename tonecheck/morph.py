@@ -42,6 +42,7 @@ class Morph:
         self.parse = lru_cache(maxsize=200_000)(self._parse)
         self.inflect = lru_cache(maxsize=50_000)(self._inflect)
         self.word = lru_cache(maxsize=200_000)(self._word)
+        self.lexeme = lru_cache(maxsize=50_000)(self._lexeme)
 
     def _parse(self, word: str) -> tuple[Analysis, ...]:
         out = []
@@ -58,6 +59,13 @@ class Morph:
         """Readings of a lower-case word and the set of their lemmas."""
         analyses = self.parse(lower)
         return analyses, frozenset(a.lemma for a in analyses)
+
+    def _lexeme(self, lemma: str) -> tuple[str, ...]:
+        """Every form of ``lemma`` (its most probable dictionary reading), lower case, ё as е."""
+        for p in self._ru.parse(lemma):
+            if p.is_known and p.normal_form.replace("ё", "е") == lemma:
+                return tuple(dict.fromkeys(f.word.replace("ё", "е") for f in p.lexeme))
+        return (lemma,)
 
     def lemmas(self, word: str) -> frozenset[str]:
         return frozenset(a.lemma for a in self.parse(word.lower()))
