@@ -49,6 +49,7 @@ def test_manifest_declares_both_hooks():
     assert "--fix" in hooks["tonecheck-fix"]["entry"]
 
 
+@pytest.mark.slow
 def test_try_repo_fails_on_a_rude_template_and_passes_a_clean_one(tmp_path):
     pytest.importorskip("pre_commit")
     if subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True).returncode:
