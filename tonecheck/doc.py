@@ -57,6 +57,8 @@ class Doc:
     sentences: list[Sentence]
     placeholders: list[tuple[int, int]] = field(default_factory=list)
     morph: Morph | None = None
+    #: Derived analyses shared by several rules during one lint call (layout chunks, topic terms).
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str, view: str | None = None, placeholders: list[tuple[int, int]] | None = None,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pymorphy3
@@ -106,7 +108,15 @@ class Morph:
             with self._lock:
                 if self._uk is None:
                     self._uk = pymorphy3.MorphAnalyzer(lang="uk")
+                    self._restore_ru_grammemes()
         return self._uk.word_is_known(word.lower())
+
+
+    def _restore_ru_grammemes(self) -> None:
+        # pymorphy3 shares one Tag class between languages and loading the Ukrainian dictionary resets
+        # its grammemes (Russian «excl», «Infr» become unknown); put the Russian ones back.
+        path = Path(self._ru.dictionary.path) / "grammemes.json"
+        self._ru.TagClass._init_grammemes(json.loads(path.read_text(encoding="utf-8")))
 
 
 def _relaxations(grammemes: frozenset[str]) -> list[frozenset[str]]:

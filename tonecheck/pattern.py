@@ -91,6 +91,13 @@ class Element:
 class Pattern:
     source: str
     elements: tuple[Element, ...]
+    anchor: tuple[frozenset[str], frozenset[str], bool] = (frozenset(), frozenset(), True)
+    required: tuple[frozenset[str], ...] = ()
+
+    def __post_init__(self) -> None:
+        # Computed once: every lint call consults them.
+        object.__setattr__(self, "anchor", self.anchors())
+        object.__setattr__(self, "required", self.requirements())
 
     def anchors(self) -> tuple[frozenset[str], frozenset[str], bool]:
         """Lemmas and forms the first element needs, and whether it must be scanned token by token."""
@@ -197,11 +204,11 @@ def find(pattern: Pattern, doc: Doc, words: list[Token],
          anchors: tuple[frozenset[str], frozenset[str], bool] | None = None,
          requirements: tuple[frozenset[str], ...] | None = None) -> Iterator[tuple[int, int]]:
     """Non-overlapping (first word index, past-last word index) matches of ``pattern``."""
-    lemmas, forms, scan = anchors or pattern.anchors()
+    lemmas, forms, scan = anchors or pattern.anchor
     if words is doc.words:
         keys = doc.index.keys()
         # Cheap rejection: some required word occurs nowhere in the text.
-        if any(keys.isdisjoint(req) for req in (pattern.requirements() if requirements is None else requirements)):
+        if any(keys.isdisjoint(req) for req in (pattern.required if requirements is None else requirements)):
             return
     if scan:
         candidates: Iterable[int] = range(len(words))
