@@ -152,6 +152,7 @@ def test_config_drives_the_linter(tmp_path):
         """)
     cfg = load(write(tmp_path / ".tonecheck.toml", """\
         rule_dirs = ["house"]
+        select = ["familiar", "ST950"]
         allowed_terms = ["Чё-Почём"]
         placeholders = ['\\[\\[\\w+\\]\\]']
         [severity]

@@ -4,8 +4,15 @@ import time
 
 import pytest
 
+from tonecheck import Config, Linter
 from tonecheck.markup import code_spans, detect, strip, strip_html, strip_markdown
 from tonecheck.suppression import parse
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    """Only the familiar and structure rules these texts are about, so other rules cannot add findings."""
+    return Linter(Config(select=("familiar", "ST9")))
 
 
 def codes(report) -> list[str]:

@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
+from tonecheck import Config, Linter
 from tonecheck.suppression import parse
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    """Only the rules these texts are about: other rules (greeting, sign-off) would add their own findings."""
+    return Linter(Config(select=("familiar", "ST9")))
 
 
 def codes(report) -> list[str]:
