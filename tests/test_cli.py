@@ -208,7 +208,7 @@ def test_fix_then_check_leaves_no_safe_fix(repo):
     after = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
     changed = sorted(str(p.relative_to(repo)) for p in before if before[p] != after[p])
     assert "order/order-delayed.txt" in changed and "order/order-confirmed.html.j2" not in changed
-    assert len(changed) == 11
+    assert len(changed) >= 11  # the familiar fixes; rules added later may fix more
     assert after[repo / "legacy/review-thanks.txt"].decode("cp1251")  # still cp1251
     assert not list(repo.rglob("*.tonecheck-tmp"))
 
