@@ -60,11 +60,20 @@ def text_report(console: Console, name: str, report: Report, *, show_source: boo
         line = Text.assemble("    «", (quoted, "underline"), "»")
         if f.suggestions:
             s = f.suggestions[0]
-            shown = s.replacement.replace("\n", "↵") if s.replacement else "(удалить)"
-            line.append(" → «" if s.replacement else " → ")
-            line.append(shown, "bold green")
-            if s.replacement:
+            shown = s.replacement.replace("\n", "↵")
+            if s.start == s.end:
+                line.append(" + вставить «")
+                line.append(shown, "bold green")
                 line.append("»")
+            else:
+                if (s.start, s.end) != (f.start, f.end):
+                    line.append(" «")
+                    line.append(report.text[s.start:s.end].replace("\n", "↵"), "underline")
+                    line.append("»")
+                line.append(" → «" if s.replacement else " → ")
+                line.append(shown if s.replacement else "(удалить)", "bold green")
+                if s.replacement:
+                    line.append("»")
             line.append("  (безопасно)" if s.safe else "  (проверьте: меняет смысл)", "dim")
         elif f.fix_title:
             line.append(f"  {f.fix_title}", "dim")
