@@ -9,10 +9,13 @@ from typing import Any
 
 import pymorphy3
 
+_INFINITIVE = ("ть", "ться", "чь", "чься", "ти", "тись")
+_ADJECTIVE = ("ый", "ий", "ой")
+
 #: Grammemes a replacement copies from the word it replaces.
 AGREEMENT = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2",
              "sing", "plur", "masc", "femn", "neut", "1per", "2per", "3per",
-             "pres", "past", "futr", "impr", "indc")
+             "pres", "past", "futr", "impr", "indc", "excl", "incl")
 CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 
 
@@ -41,6 +44,7 @@ class Morph:
         self._lock = threading.Lock()
         self.parse = lru_cache(maxsize=200_000)(self._parse)
         self.inflect = lru_cache(maxsize=50_000)(self._inflect)
+        self.paradigm = lru_cache(maxsize=10_000)(self._paradigm)
 
     def _parse(self, word: str) -> tuple[Analysis, ...]:
         out = []
@@ -68,6 +72,24 @@ class Morph:
                 if form is not None:
                     return str(form.word)
         return None
+
+    def _paradigm(self, lemma: str, grammemes: frozenset[str] = frozenset()) -> tuple[Analysis, ...]:
+        """The forms of ``lemma`` that carry ``grammemes``, from the dictionary or, for a word it
+        does not know («чекнуть», «пофиксить»), from the paradigm pymorphy3 predicts for it."""
+        lemma = lemma.lower().replace("ё", "е")
+        readings = [p for p in self._ru.parse(lemma) if p.normal_form.replace("ё", "е") == lemma]
+        # A dictionary form ending in -ть is an infinitive, in -ый an adjective, else a noun in nomn.
+        wanted = "INFN" if lemma.endswith(_INFINITIVE) else "ADJF" if lemma.endswith(_ADJECTIVE) else "NOUN"
+        readings.sort(key=lambda p: (p.tag.POS != wanted, "nomn" not in p.tag if wanted != "INFN" else False))
+        for p in readings:
+            forms = tuple(
+                Analysis(f.word.replace("ё", "е"), lemma, f.tag.POS, frozenset(f.tag.grammemes), 1.0,
+                         f.is_known, f)
+                for f in p.lexeme if grammemes <= f.tag.grammemes
+            )
+            if forms:
+                return forms
+        return ()
 
     def agree(self, replacement: str, source: Analysis) -> str | None:
         """Inflect ``replacement`` (a lemma) to the case, number, gender and person of ``source``."""

@@ -1,19 +1,39 @@
-"""Lemma phrases: «вы сами виноваты», «надо было ... читать», with an optional rewrite."""
+"""Lemma phrases: «вы сами виноваты», «надо было ... читать», with an optional rewrite.
+
+In ``replace`` a lemma in braces is inflected like the matched word of the same part of speech:
+``{match: произвести оплату, replace: "{оплатить}"}`` turns «произведите оплату» into «оплатите»,
+``{match: денежный средство, replace: "{деньги}"}`` turns «денежных средств» into «денег».
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..context import Context
-from ..doc import Doc
+from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
-from ..morph import Morph
+from ..morph import AGREEMENT, Analysis, Morph
 from ..pattern import Pattern, PatternError, compile_pattern, find
 from ..rule import Rule
 
 KEYS = {"patterns", "unless", "sentence_start"}
+SLOT = re.compile(r"\{([^{}]+)\}")
+#: Parts of speech a braced lemma may take its form from, by the lemma's own part of speech.
+KINSHIP = {
+    "VERB": {"VERB", "INFN", "GRND", "PRTF", "PRTS"}, "INFN": {"VERB", "INFN", "GRND", "PRTF", "PRTS"},
+    "NOUN": {"NOUN"}, "ADJF": {"ADJF", "ADJS", "PRTF", "PRTS", "NPRO"}, "NPRO": {"NPRO", "NOUN"},
+}
+#: Parts of speech that a braced verb or adjective keeps from its source («произведя» → «оплатив»).
+KEPT_POS = frozenset({"INFN", "GRND", "PRTF", "PRTS", "ADJS", "COMP"})
+
+
+@dataclass(frozen=True)
+class Slot:
+    lemma: str
+    kin: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -21,6 +41,38 @@ class Entry:
     pattern: Pattern
     replacement: str | None
     anchors: tuple[frozenset[str], frozenset[str], bool]
+    slots: tuple[Slot, ...] = ()
+
+    def rewrite(self, analyzer: Morph, matched: list[Token]) -> str | None:
+        """The replacement with every braced lemma inflected; None when one cannot be."""
+        assert self.replacement is not None
+        if not self.slots:
+            return self.replacement
+        forms = []
+        for slot in self.slots:
+            source = _source(matched, slot.kin, self.pattern)
+            if source is None:
+                return None
+            wanted = frozenset(g for g in AGREEMENT if g in source.grammemes)
+            if source.pos in KEPT_POS:
+                wanted |= {source.pos}
+            form = analyzer.inflect(slot.lemma, wanted, None)
+            if form is None:
+                return None
+            forms.append(form)
+        parts = iter(forms)
+        return SLOT.sub(lambda _m: next(parts), self.replacement)
+
+
+def _source(matched: list[Token], kin: frozenset[str], pattern: Pattern) -> Analysis | None:
+    """The reading of the first matched word of a kindred part of speech (pattern lemmas first)."""
+    lemmas = {lemma for e in pattern.elements for atom in e.atoms for lemma in atom.lemmas}
+    for token in matched:
+        readings = [a for a in token.analyses if a.pos in kin]
+        preferred = [a for a in readings if a.lemma in lemmas]
+        if preferred or readings:
+            return (preferred or readings)[0]
+    return None
 
 
 @dataclass(frozen=True)
@@ -29,6 +81,7 @@ class PhraseCheck:
     entries: tuple[Entry, ...]
     unless: tuple[Pattern, ...]
     sentence_start: bool
+    analyzer: Morph | None = None
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         words = doc.words
@@ -45,8 +98,11 @@ class PhraseCheck:
                     continue
                 taken.append((start, stop))
                 suggestions: tuple[Suggestion, ...] = ()
+                rewrite = None
                 if entry.replacement is not None and self.rule.fix_safety != "none":
-                    repl = match_case(doc.text[start:stop], entry.replacement)
+                    rewrite = entry.rewrite(self.analyzer, words[i:end]) if self.analyzer else entry.replacement
+                if rewrite is not None:
+                    repl = match_case(doc.text[start:stop], rewrite)
                     if not repl:
                         start, stop = _widen_for_deletion(doc.text, start, stop)
                     suggestions = (Suggestion(repl, start, stop, safe),)
@@ -89,11 +145,20 @@ def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:  # noqa: A001 - the kin
             pattern = compile_pattern(source, analyzer)
         except PatternError as exc:
             raise rule.error("patterns", str(exc)) from None
-        entries.append(Entry(pattern, replacement, pattern.anchors()))
+        slots = []
+        for lemma in SLOT.findall(replacement or ""):
+            lemma = lemma.strip().lower().replace("ё", "е")
+            readings = [a for a in analyzer.parse(lemma) if a.lemma == lemma and a.pos in KINSHIP]
+            if not readings or not analyzer.is_known(lemma):
+                raise rule.error("patterns", f"в замене {replacement!r}: «{lemma}» нельзя склонять — это не "
+                                 "словарная начальная форма глагола, существительного или прилагательного")
+            slots.append(Slot(lemma, frozenset(KINSHIP[readings[0].pos])))
+        entries.append(Entry(pattern, replacement, pattern.anchors(), tuple(slots)))
     unless = []
     for source in rule.spec.get("unless", []) or []:
         try:
             unless.append(compile_pattern(str(source), analyzer))
         except PatternError as exc:
             raise rule.error("unless", str(exc)) from None
-    return PhraseCheck(rule, tuple(entries), tuple(unless), bool(rule.spec.get("sentence_start", False)))
+    return PhraseCheck(rule, tuple(entries), tuple(unless), bool(rule.spec.get("sentence_start", False)),
+                       analyzer)
