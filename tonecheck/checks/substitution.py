@@ -9,7 +9,8 @@
 A value may also be a mapping ``{to: замена, unless_prev: …, unless_next: …}``: the entry is skipped
 when the previous or next word matches that pattern element (alternatives with ``|``), e.g.
 ``типа: {to: =вроде, unless_prev: <ADJF,gent>|<NUMR>}`` leaves «нового типа» alone. The rule-level
-``unless_prev`` and ``unless_next`` take the same elements and apply to every entry.
+``unless_prev`` and ``unless_next`` take the same elements and apply to every entry; with
+``skip_quoted: true`` a word alone in quotes (a button label: нажмите «Ок») is left alone.
 
 A key written as a lemma the dictionary does not know («чекнуть», «пофиксить») also matches every
 form of the paradigm pymorphy3 predicts for it («пофиксим», «чекнула»), and those forms carry their
@@ -30,7 +31,9 @@ from ..morph import Analysis, Morph
 from ..pattern import Atom, Element, PatternError, compile_atom, compile_element
 from ..rule import Rule
 
-KEYS = {"lexicon", "unless_next", "unless_prev", "best_only"}
+KEYS = {"lexicon", "unless_next", "unless_prev", "best_only", "skip_quoted"}
+OPENING_QUOTES = frozenset("«\"“„'")
+CLOSING_QUOTES = frozenset("»\"”“'")
 ENTRY_KEYS = {"to", "unless_prev", "unless_next"}
 
 
@@ -65,6 +68,7 @@ class SubstitutionCheck:
     scan: tuple[Entry, ...]
     unless_next: Element | None
     unless_prev: Element | None
+    skip_quoted: bool = False
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         words = doc.words
@@ -72,6 +76,8 @@ class SubstitutionCheck:
         for i, token in enumerate(words):
             entry = self._entry_for(token)
             if entry is None or entry.excused(words, i):
+                continue
+            if self.skip_quoted and _quoted(doc, token):
                 continue
             if self.unless_next and i + 1 < len(words) and self.unless_next.matches(words[i + 1]):
                 continue
@@ -104,6 +110,14 @@ class SubstitutionCheck:
             return self.analyzer.reinflect(source, entry.reinflect)
         assert entry.lemma is not None
         return self.analyzer.agree(entry.lemma, source)
+
+
+def _quoted(doc: Doc, token: Token) -> bool:
+    """Whether the word stands alone in quotes, like a button label: нажмите «Ок»."""
+    tokens = doc.tokens
+    before = tokens[token.index - 1].text if token.index > 0 else ""
+    after = tokens[token.index + 1].text if token.index + 1 < len(tokens) else ""
+    return before[-1:] in OPENING_QUOTES and after[:1] in CLOSING_QUOTES and bool(before) and bool(after)
 
 
 #: Prepositions that take only the prepositional case: «о тебе» is «о вас», not «о вам».
@@ -187,7 +201,7 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:  # noqa: A001 - t
     return SubstitutionCheck(
         rule, tuple(entries), analyzer,
         {k: tuple(v) for k, v in forms.items()}, {k: tuple(v) for k, v in lemmas.items()},
-        tuple(scan), element_of("unless_next"), element_of("unless_prev"),
+        tuple(scan), element_of("unless_next"), element_of("unless_prev"), bool(rule.spec.get("skip_quoted")),
     )
 
 
