@@ -116,8 +116,14 @@ class Morph:
 
 
 def _relaxations(grammemes: frozenset[str]) -> list[frozenset[str]]:
-    """The wanted grammemes, then without gender, then without person/tense, then case only."""
+    """The wanted grammemes (with future and present swapped across aspects), then without gender,
+    then without person/tense, then case only."""
     steps = [grammemes]
+    # A perfective future is an imperfective present and back («доведём» → «сообщаем»).
+    if "futr" in grammemes:
+        steps.append(grammemes - {"futr"} | {"pres"})
+    elif "pres" in grammemes:
+        steps.append(grammemes - {"pres"} | {"futr"})
     no_gender = grammemes - {"masc", "femn", "neut"}
     steps.append(no_gender)
     steps.append(no_gender - {"1per", "2per", "3per", "pres", "past", "futr", "indc"})

@@ -26,6 +26,7 @@ KINSHIP = {
     "VERB": {"VERB", "INFN", "GRND", "PRTF", "PRTS"}, "INFN": {"VERB", "INFN", "GRND", "PRTF", "PRTS"},
     "NOUN": {"NOUN"}, "ADJF": {"ADJF", "ADJS", "PRTF", "PRTS", "NPRO"}, "NPRO": {"NPRO", "NOUN"},
 }
+POS_ORDER = ("VERB", "INFN", "NOUN", "ADJF", "NPRO", "GRND", "PRTF", "PRTS", "ADJS")
 #: Parts of speech that a braced verb or adjective keeps from its source («произведя» → «оплатив»).
 KEPT_POS = frozenset({"INFN", "GRND", "PRTF", "PRTS", "ADJS", "COMP"})
 
@@ -69,9 +70,9 @@ def _source(matched: list[Token], kin: frozenset[str], pattern: Pattern) -> Anal
     lemmas = {lemma for e in pattern.elements for atom in e.atoms for lemma in atom.lemmas}
     for token in matched:
         readings = [a for a in token.analyses if a.pos in kin]
-        preferred = [a for a in readings if a.lemma in lemmas]
-        if preferred or readings:
-            return (preferred or readings)[0]
+        if readings:
+            # The pattern's own lemma first, then finite verbs and nouns before participles («доводим»).
+            return min(readings, key=lambda a: (a.lemma not in lemmas, POS_ORDER.index(a.pos)))
     return None
 
 
@@ -148,7 +149,8 @@ def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:  # noqa: A001 - the kin
         slots = []
         for lemma in SLOT.findall(replacement or ""):
             lemma = lemma.strip().lower().replace("ё", "е")
-            readings = [a for a in analyzer.parse(lemma) if a.lemma == lemma and a.pos in KINSHIP]
+            readings = [a for a in analyzer.parse(lemma) if a.pos in KINSHIP]
+            readings.sort(key=lambda a: a.lemma != lemma)  # «деньги» is a form of the lemma «деньга»
             if not readings or not analyzer.is_known(lemma):
                 raise rule.error("patterns", f"в замене {replacement!r}: «{lemma}» нельзя склонять — это не "
                                  "словарная начальная форма глагола, существительного или прилагательного")
