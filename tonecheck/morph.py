@@ -80,7 +80,10 @@ class Morph:
         readings = [p for p in self._ru.parse(lemma) if p.normal_form.replace("ё", "е") == lemma]
         # A dictionary form ending in -ть is an infinitive, in -ый an adjective, else a noun in nomn.
         wanted = "INFN" if lemma.endswith(_INFINITIVE) else "ADJF" if lemma.endswith(_ADJECTIVE) else "NOUN"
-        readings.sort(key=lambda p: (p.tag.POS != wanted, "nomn" not in p.tag if wanted != "INFN" else False))
+        def rank(p: Any) -> tuple[bool, bool]:
+            return p.tag.POS != wanted, wanted != "INFN" and "nomn" not in p.tag.grammemes
+
+        readings.sort(key=rank)
         for p in readings:
             forms = tuple(
                 Analysis(f.word.replace("ё", "е"), lemma, f.tag.POS, frozenset(f.tag.grammemes), 1.0,

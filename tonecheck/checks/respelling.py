@@ -2,11 +2,12 @@
 
 «кажеца» → «кажется», «харашо» → «хорошо», «жызнь» → «жизнь»: ``rewrites`` lists how the colloquial
 spelling differs from the standard one, as ``[regex, replacement]`` pairs applied to the lower-case
-word, or ``[regex, replacement, min_length]`` for a rewrite that only words that long may use (a vowel
-swap makes a dictionary word out of almost any short word). Words matching ``skip`` are left alone. Each candidate applies up to ``max_edits`` rewrites, one occurrence at a time; the first
-candidate the dictionary knows as an ordinary word (not a name, a place or an abbreviation) is the
-suggestion; fewer edits win, then the rewrites listed first. Capitalised words inside a sentence are skipped as probable names, and so are words
-shorter than ``min_length``.
+word, or ``[regex, replacement, min_length]`` for a rewrite that only words that long may use (a
+vowel swap makes a dictionary word out of almost any short word). Each candidate applies up to
+``max_edits`` rewrites, one occurrence at a time; the first candidate the dictionary knows as an
+ordinary word (not a name, a place or an abbreviation) is the suggestion: fewer edits win, then the
+rewrites listed first. Words matching ``skip``, words shorter than ``min_length`` and capitalised
+words inside a sentence (probable names) are left alone.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def _compile(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
-def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
     raw = rule.spec.get("rewrites")
     if not isinstance(raw, list) or not raw:
         raise rule.error("rewrites", "ожидается непустой список пар [шаблон, замена]")
