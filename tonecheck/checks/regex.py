@@ -44,7 +44,7 @@ class RegexCheck:
         return None if self.replace is None else m.expand(self.replace)
 
 
-def compile(rule: Rule, analyzer: Morph) -> RegexCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> RegexCheck:
     source = rule.spec.get("regex")
     if not isinstance(source, str) or not source:
         raise rule.error("regex", "ожидается регулярное выражение")

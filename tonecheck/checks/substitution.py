@@ -31,7 +31,7 @@ from ..morph import Analysis, Morph
 from ..pattern import Atom, Element, PatternError, compile_atom, compile_element
 from ..rule import Rule
 
-KEYS = {"lexicon", "unless_next", "unless_prev", "best_only", "skip_quoted"}
+KEYS = {"lexicon", "unless_next", "unless_prev", "best_only", "ambiguous_at_clause_start", "skip_quoted"}
 OPENING_QUOTES = frozenset("«\"“„'")
 CLOSING_QUOTES = frozenset("»\"”“'")
 ENTRY_KEYS = {"to", "unless_prev", "unless_next"}
@@ -68,6 +68,7 @@ class SubstitutionCheck:
     scan: tuple[Entry, ...]
     unless_next: Element | None
     unless_prev: Element | None
+    clause_start: bool = False
     skip_quoted: bool = False
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
@@ -83,6 +84,8 @@ class SubstitutionCheck:
                 continue
             if self.unless_prev and i > 0 and self.unless_prev.matches(words[i - 1]):
                 continue
+            if self.clause_start and _ambiguous(entry.atom, token) and not _clause_start(doc, words, i):
+                continue  # «Мы нашли заказ» is a past tense, «Нашли фото» an order
             replacement = self.replacement(entry, token, words[i - 1] if i else None)
             suggestions: tuple[Suggestion, ...] = ()
             if replacement and self.rule.fix_safety != "none":
@@ -120,6 +123,19 @@ def _quoted(doc: Doc, token: Token) -> bool:
     return before[-1:] in OPENING_QUOTES and after[:1] in CLOSING_QUOTES and bool(before) and bool(after)
 
 
+def _ambiguous(atom: Atom, token: Token) -> bool:
+    """Whether some reading of ``token`` is not the one the atom wants."""
+    return any(not (atom.grammemes <= a.grammemes) for a in token.analyses[1:])
+
+
+def _clause_start(doc: Doc, words: list[Token], i: int) -> bool:
+    """First word of a sentence, or right after a comma, dash, colon or semicolon."""
+    if i == 0 or words[i - 1].sentence != words[i].sentence:
+        return True
+    between = doc.text[words[i - 1].stop:words[i].start]
+    return any(ch in between for ch in ",;:—–-(")
+
+
 #: Prepositions that take only the prepositional case: «о тебе» is «о вас», not «о вам».
 LOCATIVE_PREPOSITIONS = frozenset({"о", "об", "обо", "при"})
 
@@ -136,7 +152,7 @@ def _reading(atom: Atom, token: Token, previous: Token | None = None) -> Analysi
     return token.best
 
 
-def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
     raw = rule.spec.get("lexicon")
     if not isinstance(raw, dict) or not raw:
         raise rule.error("lexicon", "ожидается непустой словарь «слово: замена»")
@@ -200,8 +216,9 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:  # noqa: A001 - t
 
     return SubstitutionCheck(
         rule, tuple(entries), analyzer,
-        {k: tuple(v) for k, v in forms.items()}, {k: tuple(v) for k, v in lemmas.items()},
-        tuple(scan), element_of("unless_next"), element_of("unless_prev"), bool(rule.spec.get("skip_quoted")),
+        {k: tuple(v) for k, v in forms.items()}, {k: tuple(v) for k, v in lemmas.items()}, tuple(scan),
+        element_of("unless_next"), element_of("unless_prev"), bool(rule.spec.get("ambiguous_at_clause_start")),
+        bool(rule.spec.get("skip_quoted")),
     )
 
 
