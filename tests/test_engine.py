@@ -80,3 +80,12 @@ def test_non_string_input_is_a_type_error(linter):
 def test_empty_text_is_clean(linter):
     report = linter.lint("")
     assert report.findings == [] or all(f.category in ("greeting", "structure") for f in report.findings)
+
+
+def test_one_finding_per_category_and_span(builtin_rules):
+    from tonecheck import Linter
+
+    slang = Linter(rules=[r for r in builtin_rules if r.category == "slang"])
+    findings = slang.lint("Щас чекну.").findings
+    spans = [(f.category, f.start, f.end) for f in findings]
+    assert len(spans) == len(set(spans))

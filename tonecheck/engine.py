@@ -111,6 +111,7 @@ class Linter:
                     + suppression.apply(directives, reviewed, blanket=False)[0])
         findings = self._allowed(findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
+        findings = _one_per_span(findings)
         total = score.overall(findings)
         return Report(text, findings, total, score.by_category(findings), score.verdict(findings, total),
                       ctx, relevance, extras)
@@ -147,3 +148,14 @@ class Linter:
             text = fixed
         return text
 
+
+def _one_per_span(findings: list[Finding]) -> list[Finding]:
+    """One finding per category and span: when two slang rules flag the same word, the lower code wins."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for f in findings:
+        key = (f.category, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

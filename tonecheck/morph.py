@@ -98,8 +98,8 @@ class Morph:
         readings = [p for p in self._ru.parse(lemma) if p.normal_form.replace("ё", "е") == lemma]
         # A dictionary form ending in -ть is an infinitive, in -ый an adjective, else a noun in nomn.
         wanted = "INFN" if lemma.endswith(_INFINITIVE) else "ADJF" if lemma.endswith(_ADJECTIVE) else "NOUN"
-        def rank(p: Any) -> tuple[bool, bool]:
-            return p.tag.POS != wanted, wanted != "INFN" and "nomn" not in p.tag.grammemes
+        def rank(p: Any) -> tuple[int, bool]:
+            return (0 if wanted == p.tag.POS else 1), wanted != "INFN" and "nomn" not in p.tag.grammemes
 
         readings.sort(key=rank)
         for p in readings:
