@@ -93,9 +93,12 @@ class Linter:
         extras: dict[str, Any] = {}
         relevance: float | None = None
         active = self.active(ctx)
+        fallbacks: list[Finding] = []
         for check in active:
+            # A fallback check (a guess such as a respelling) yields to a finding of its category on the same span.
+            into = fallbacks if getattr(check, "fallback", False) else findings
             for hit in check.run(doc, ctx):
-                findings.append(self._finding(check.rule, hit, doc))
+                into.append(self._finding(check.rule, hit, doc))
             measure = getattr(check, "measure", None)
             if measure is not None:
                 for key, value in measure(doc, ctx).items():
@@ -103,6 +106,7 @@ class Linter:
                         relevance = value
                     else:
                         extras[key] = value
+        findings += _uncovered(fallbacks, findings)
         # Checks about other checks' findings (unused suppressions) run last, then suppressions apply.
         reviewed = [self._finding(check.rule, hit, doc) for check in active if hasattr(check, "review")
                     for hit in check.review(doc, ctx, findings)]
@@ -111,7 +115,6 @@ class Linter:
                     + suppression.apply(directives, reviewed, blanket=False)[0])
         findings = self._allowed(findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
-        findings = _one_per_span(findings)
         total = score.overall(findings)
         return Report(text, findings, total, score.by_category(findings), score.verdict(findings, total),
                       ctx, relevance, extras)
@@ -149,13 +152,13 @@ class Linter:
         return text
 
 
-def _one_per_span(findings: list[Finding]) -> list[Finding]:
-    """One finding per category and span: when two slang rules flag the same word, the lower code wins."""
-    seen: set[tuple[str, int, int]] = set()
+def _uncovered(fallbacks: list[Finding], findings: list[Finding]) -> list[Finding]:
+    """Fallback findings on spans no other finding of their category covers (one per span, lowest code)."""
+    covered = {(f.category, f.start, f.end) for f in findings}
     out = []
-    for f in findings:
+    for f in sorted(fallbacks, key=lambda f: f.code):
         key = (f.category, f.start, f.end)
-        if key not in seen:
-            seen.add(key)
+        if key not in covered:
+            covered.add(key)
             out.append(f)
     return out

@@ -45,6 +45,8 @@ class RespellingCheck:
     max_edits: int = 1
     min_length: int = 3
     skip: re.Pattern[str] | None = None
+    #: A respelling is a guess: the engine drops it where another rule of the category flags the word.
+    fallback: bool = True
     _cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
