@@ -53,3 +53,8 @@ def test_capitalised_words_inside_a_sentence_are_names():
 def test_bad_rewrites_fail_at_load(rewrites):
     with pytest.raises(RuleError):
         _linter(rewrites)
+
+
+def test_short_abbreviations_are_not_clipped_words():
+    linter = _linter([["$", "ся"], ["$", "ей"]])
+    assert _suggestions(linter, "Номер СНИЛС и кнопка выкл. на месте.") == []

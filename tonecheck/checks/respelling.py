@@ -6,8 +6,8 @@ word, or ``[regex, replacement, min_length]`` for a rewrite that only words that
 vowel swap makes a dictionary word out of almost any short word). Each candidate applies up to
 ``max_edits`` rewrites, one occurrence at a time; the first candidate the dictionary knows as an
 ordinary word (not a name, a place or an abbreviation) is the suggestion: fewer edits win, then the
-rewrites listed first. Words matching ``skip``, words shorter than ``min_length`` and capitalised
-words inside a sentence (probable names) are left alone.
+rewrites listed first. Words matching ``skip``, words shorter than ``min_length``, capitalised
+words inside a sentence (probable names) and short abbreviations («СНИЛС», «выкл.») are left alone.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ KEYS = {"rewrites", "max_edits", "min_length", "skip"}
 #: Readings that do not make a candidate a real word: names, places, abbreviations, typos.
 NOT_WORDS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init", "Erro", "LATN", "UNKN"})
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
+ABBREVIATION_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class RespellingCheck:
         safe = self.rule.fix_safety == "safe"
         words = doc.words
         for i, token in enumerate(words):
-            if not self._candidate(token, words[i - 1] if i else None):
+            if not self._candidate(doc, token, words[i - 1] if i else None):
                 continue
             standard = self.standard(token.lower)
             if standard is None:
@@ -63,12 +64,14 @@ class RespellingCheck:
                 suggestions = (Suggestion(match_case(token.text, standard), token.start, token.stop, safe),)
             yield Hit(token.start, token.stop, suggestions, data={"replacement": standard})
 
-    def _candidate(self, token: Token, previous: Token | None) -> bool:
+    def _candidate(self, doc: Doc, token: Token, previous: Token | None) -> bool:
         lower = token.text.lower()
         if len(lower) < self.min_length or not CYRILLIC_WORD.match(lower):
             return False
         if self.skip is not None and self.skip.search(lower):
             return False
+        if len(lower) <= ABBREVIATION_LENGTH and (token.text.isupper() or doc.text[token.stop:token.stop + 1] == "."):
+            return False  # «СНИЛС», «выкл.»: an abbreviation, not a clipped or misspelt word
         starts_sentence = previous is None or previous.sentence != token.sentence
         if token.text[0].isupper() and not starts_sentence and not token.text.isupper():
             return False
