@@ -80,3 +80,12 @@ def test_non_string_input_is_a_type_error(linter):
 def test_empty_text_is_clean(linter):
     report = linter.lint("")
     assert report.findings == [] or all(f.category in ("greeting", "structure") for f in report.findings)
+
+
+
+def test_a_fallback_guess_yields_to_a_lexicon_finding(builtin_rules):
+    from tonecheck import Linter
+
+    slang = Linter(rules=[r for r in builtin_rules if r.category == "slang"])
+    # «чекну» is in a lexicon (SL003) and also an unknown word the respelling rule could guess at.
+    assert [(f.code, f.text) for f in slang.lint("Щас чекну.").findings] == [("SL001", "Щас"), ("SL003", "чекну")]

@@ -30,3 +30,16 @@ def test_reinflect_to_plural_imperative():
 
 def test_unknown_grammemes_are_reported():
     assert morph().unknown_grammemes({"plur", "impr", "plural"}) == ["plural"]
+
+
+def test_paradigm_of_an_unknown_verb_is_predicted():
+    from tonecheck.morph import morph
+
+    forms = {a.word for a in morph().paradigm("пофиксить")}
+    assert {"пофиксим", "пофиксила", "пофикси"} <= forms
+
+
+def test_perfective_future_agrees_as_imperfective_present():
+    from tonecheck.morph import morph
+
+    assert morph().inflect("сообщать", frozenset({"1per", "plur", "futr", "indc"}), None) == "сообщаем"

@@ -93,9 +93,12 @@ class Linter:
         extras: dict[str, Any] = {}
         relevance: float | None = None
         active = self.active(ctx)
+        fallbacks: list[Finding] = []
         for check in active:
+            # A fallback check (a guess such as a respelling) yields to a finding of its category on the same span.
+            into = fallbacks if getattr(check, "fallback", False) else findings
             for hit in check.run(doc, ctx):
-                findings.append(self._finding(check.rule, hit, doc))
+                into.append(self._finding(check.rule, hit, doc))
             measure = getattr(check, "measure", None)
             if measure is not None:
                 for key, value in measure(doc, ctx).items():
@@ -103,6 +106,7 @@ class Linter:
                         relevance = value
                     else:
                         extras[key] = value
+        findings += _uncovered(fallbacks, findings)
         # Checks about other checks' findings (unused suppressions) run last, then suppressions apply.
         reviewed = [self._finding(check.rule, hit, doc) for check in active if hasattr(check, "review")
                     for hit in check.review(doc, ctx, findings)]
@@ -147,3 +151,14 @@ class Linter:
             text = fixed
         return text
 
+
+def _uncovered(fallbacks: list[Finding], findings: list[Finding]) -> list[Finding]:
+    """Fallback findings on spans no other finding of their category covers (one per span, lowest code)."""
+    covered = {(f.category, f.start, f.end) for f in findings}
+    out = []
+    for f in sorted(fallbacks, key=lambda f: f.code):
+        key = (f.category, f.start, f.end)
+        if key not in covered:
+            covered.add(key)
+            out.append(f)
+    return out

@@ -11,10 +11,13 @@ from typing import Any
 
 import pymorphy3
 
+_INFINITIVE = ("ть", "ться", "чь", "чься", "ти", "тись")
+_ADJECTIVE = ("ый", "ий", "ой")
+
 #: Grammemes a replacement copies from the word it replaces.
 AGREEMENT = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2",
              "sing", "plur", "masc", "femn", "neut", "1per", "2per", "3per",
-             "pres", "past", "futr", "impr", "indc")
+             "pres", "past", "futr", "impr", "indc", "excl", "incl")
 CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 
 
@@ -45,6 +48,7 @@ class Morph:
         self.inflect = lru_cache(maxsize=50_000)(self._inflect)
         self.word = lru_cache(maxsize=200_000)(self._word)
         self.lexeme = lru_cache(maxsize=50_000)(self._lexeme)
+        self.paradigm = lru_cache(maxsize=10_000)(self._paradigm)
 
     def _parse(self, word: str) -> tuple[Analysis, ...]:
         out = []
@@ -87,6 +91,27 @@ class Morph:
                     return str(form.word)
         return None
 
+    def _paradigm(self, lemma: str, grammemes: frozenset[str] = frozenset()) -> tuple[Analysis, ...]:
+        """The forms of ``lemma`` that carry ``grammemes``, from the dictionary or, for a word it
+        does not know («чекнуть», «пофиксить»), from the paradigm pymorphy3 predicts for it."""
+        lemma = lemma.lower().replace("ё", "е")
+        readings = [p for p in self._ru.parse(lemma) if p.normal_form.replace("ё", "е") == lemma]
+        # A dictionary form ending in -ть is an infinitive, in -ый an adjective, else a noun in nomn.
+        wanted = "INFN" if lemma.endswith(_INFINITIVE) else "ADJF" if lemma.endswith(_ADJECTIVE) else "NOUN"
+        def rank(p: Any) -> tuple[int, bool]:
+            return (0 if wanted == p.tag.POS else 1), wanted != "INFN" and "nomn" not in p.tag.grammemes
+
+        readings.sort(key=rank)
+        for p in readings:
+            forms = tuple(
+                Analysis(f.word.replace("ё", "е"), lemma, f.tag.POS, frozenset(f.tag.grammemes), 1.0,
+                         f.is_known, f)
+                for f in p.lexeme if grammemes <= f.tag.grammemes
+            )
+            if forms:
+                return forms
+        return ()
+
     def agree(self, replacement: str, source: Analysis) -> str | None:
         """Inflect ``replacement`` (a lemma) to the case, number, gender and person of ``source``."""
         wanted = frozenset(g for g in AGREEMENT if g in source.grammemes)
@@ -120,8 +145,14 @@ class Morph:
 
 
 def _relaxations(grammemes: frozenset[str]) -> list[frozenset[str]]:
-    """The wanted grammemes, then without gender, then without person/tense, then case only."""
+    """The wanted grammemes (with future and present swapped across aspects), then without gender,
+    then without person/tense, then case only."""
     steps = [grammemes]
+    # A perfective future is an imperfective present and back («доведём» → «сообщаем»).
+    if "futr" in grammemes:
+        steps.append(grammemes - {"futr"} | {"pres"})
+    elif "pres" in grammemes:
+        steps.append(grammemes - {"pres"} | {"futr"})
     no_gender = grammemes - {"masc", "femn", "neut"}
     steps.append(no_gender)
     steps.append(no_gender - {"1per", "2per", "3per", "pres", "past", "futr", "indc"})

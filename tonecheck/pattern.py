@@ -183,16 +183,21 @@ def compile_atom(text: str, analyzer: Morph) -> Atom:
     return Atom(lemmas=frozenset(lemmas), grammemes=frozenset(grams), negated=frozenset(negated))
 
 
+def compile_element(part: str, analyzer: Morph) -> Element:
+    """One pattern word: alternatives separated by ``|``, optional when it ends with ``?``."""
+    optional = part.endswith("?") and len(part) > 1
+    part = part[:-1] if optional else part
+    atoms = tuple(compile_atom(alt, analyzer) for alt in part.split("|"))
+    return Element(atoms, optional=optional)
+
+
 def compile_pattern(source: str, analyzer: Morph) -> Pattern:
     elements = []
     for part in source.split():
         if part == GAP:
             elements.append(Element((), gap=True))
             continue
-        optional = part.endswith("?") and len(part) > 1
-        part = part[:-1] if optional else part
-        atoms = tuple(compile_atom(alt, analyzer) for alt in part.split("|"))
-        elements.append(Element(atoms, optional=optional))
+        elements.append(compile_element(part, analyzer))
     if not any(not e.gap for e in elements):
         raise PatternError(f"пустой шаблон {source!r}")
     if elements[0].gap or elements[-1].gap:

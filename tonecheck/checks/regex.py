@@ -1,4 +1,9 @@
-"""Character patterns over the text: «!!!», «???», «?!?!», repeated letters."""
+"""Character patterns over the text: «!!!», «???», «?!?!», repeated letters.
+
+``replace`` is a template (``\\1`` for groups) or a mapping from the matched text, in lower case with
+ё written as е, to its replacement: ``{тк: так как, мб: может быть}``; a match the mapping lacks
+gets no fix.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from dataclasses import dataclass
 from ..context import Context
 from ..doc import Doc
 from ..finding import Hit, Suggestion
+from ..fix import match_case
 from ..morph import Morph
 from ..rule import Rule
 
@@ -20,14 +26,22 @@ class RegexCheck:
     rule: Rule
     regex: re.Pattern[str]
     replace: str | None
+    mapping: dict[str, str] | None = None
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         safe = self.rule.fix_safety == "safe"
         for m in self.regex.finditer(doc.view):
             suggestions: tuple[Suggestion, ...] = ()
-            if self.replace is not None and self.rule.fix_safety != "none":
-                suggestions = (Suggestion(m.expand(self.replace), m.start(), m.end(), safe),)
+            replacement = self._replacement(m)
+            if replacement is not None and self.rule.fix_safety != "none":
+                suggestions = (Suggestion(replacement, m.start(), m.end(), safe),)
             yield Hit(m.start(), m.end(), suggestions)
+
+    def _replacement(self, m: re.Match[str]) -> str | None:
+        if self.mapping is not None:
+            found = self.mapping.get(m.group(0).lower().replace("ё", "е"))
+            return None if found is None else match_case(m.group(0), found)
+        return None if self.replace is None else m.expand(self.replace)
 
 
 def compile(rule: Rule, analyzer: Morph) -> RegexCheck:
@@ -40,6 +54,13 @@ def compile(rule: Rule, analyzer: Morph) -> RegexCheck:
     except re.error as exc:
         raise rule.error("regex", f"ошибка в регулярном выражении: {exc}") from None
     replace = rule.spec.get("replace")
+    if isinstance(replace, dict):
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in replace.items()):
+            raise rule.error("replace", "в словаре замен ключи и значения — строки")
+        mapping = {k.lower().replace("ё", "е"): v for k, v in replace.items()}
+        return RegexCheck(rule, regex, None, mapping)
+    if replace is not None and not isinstance(replace, str):
+        raise rule.error("replace", "ожидается строка-шаблон или словарь «найденное: замена»")
     if replace is not None:
         try:
             for ref in re.findall(r"\\(\d+)", replace):

@@ -5,23 +5,36 @@
 - a lemma, inflected to the case, number, gender and person of the matched word («чекну» → «проверю»);
 - ``=текст``, a literal kept as written except for capitalisation;
 - ``~plur`` (grammemes after ``~``), the matched word itself re-inflected («напиши» → «напишите»).
+
+A value may also be a mapping ``{to: замена, unless_prev: …, unless_next: …}``: the entry is skipped
+when the previous or next word matches that pattern element (alternatives with ``|``), e.g.
+``типа: {to: =вроде, unless_prev: <ADJF,gent>|<NUMR>}`` leaves «нового типа» alone. The rule-level
+``unless_prev`` and ``unless_next`` take the same elements and apply to every entry; with
+``skip_quoted: true`` a word alone in quotes (a button label: нажмите «Ок») is left alone.
+
+A key written as a lemma the dictionary does not know («чекнуть», «пофиксить») also matches every
+form of the paradigm pymorphy3 predicts for it («пофиксим», «чекнула»), and those forms carry their
+own grammemes for the agreement of the replacement.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..context import Context
 from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import Analysis, Morph
-from ..pattern import Atom, PatternError, compile_atom
+from ..pattern import Atom, Element, PatternError, compile_atom, compile_element
 from ..rule import Rule
 
-KEYS = {"lexicon", "unless_next", "unless_prev", "best_only", "ambiguous_at_clause_start"}
+KEYS = {"lexicon", "unless_next", "unless_prev", "best_only", "ambiguous_at_clause_start", "skip_quoted"}
+OPENING_QUOTES = frozenset("«\"“„'")
+CLOSING_QUOTES = frozenset("»\"”“'")
+ENTRY_KEYS = {"to", "unless_prev", "unless_next"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,18 @@ class Entry:
     lemma: str | None = None
     literal: str | None = None
     reinflect: frozenset[str] | None = None
+    paradigm: dict[str, Analysis] = field(default_factory=dict)  # generated forms of an unknown lemma
+    unless_prev: Element | None = None
+    unless_next: Element | None = None
+
+    def matches(self, token: Token) -> bool:
+        return token.lower in self.paradigm or self.atom.matches(token)
+
+    def excused(self, words: list[Token], i: int) -> bool:
+        return bool(
+            (self.unless_prev and i > 0 and self.unless_prev.matches(words[i - 1]))
+            or (self.unless_next and i + 1 < len(words) and self.unless_next.matches(words[i + 1]))
+        )
 
 
 @dataclass(frozen=True)
@@ -41,16 +66,19 @@ class SubstitutionCheck:
     forms: dict[str, tuple[Entry, ...]]
     lemmas: dict[str, tuple[Entry, ...]]
     scan: tuple[Entry, ...]
-    unless_next: Atom | None
-    unless_prev: Atom | None
+    unless_next: Element | None
+    unless_prev: Element | None
     clause_start: bool = False
+    skip_quoted: bool = False
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         words = doc.words
         safe = self.rule.fix_safety == "safe"
         for i, token in enumerate(words):
             entry = self._entry_for(token)
-            if entry is None:
+            if entry is None or entry.excused(words, i):
+                continue
+            if self.skip_quoted and _quoted(doc, token):
                 continue
             if self.unless_next and i + 1 < len(words) and self.unless_next.matches(words[i + 1]):
                 continue
@@ -71,20 +99,28 @@ class SubstitutionCheck:
             candidates.extend(self.lemmas.get(lemma, ()))
         candidates.extend(self.scan)
         for entry in candidates:
-            if entry.atom.matches(token):
+            if entry.matches(token):
                 return entry
         return None
 
     def replacement(self, entry: Entry, token: Token, previous: Token | None = None) -> str | None:
         if entry.literal is not None:
             return entry.literal
-        source = _reading(entry.atom, token, previous)
+        source = entry.paradigm.get(token.lower) or _reading(entry.atom, token, previous)
         if source is None:
             return None
         if entry.reinflect is not None:
             return self.analyzer.reinflect(source, entry.reinflect)
         assert entry.lemma is not None
         return self.analyzer.agree(entry.lemma, source)
+
+
+def _quoted(doc: Doc, token: Token) -> bool:
+    """Whether the word stands alone in quotes, like a button label: нажмите «Ок»."""
+    tokens = doc.tokens
+    before = tokens[token.index - 1].text if token.index > 0 else ""
+    after = tokens[token.index + 1].text if token.index + 1 < len(tokens) else ""
+    return before[-1:] in OPENING_QUOTES and after[:1] in CLOSING_QUOTES and bool(before) and bool(after)
 
 
 def _ambiguous(atom: Atom, token: Token) -> bool:
@@ -123,6 +159,16 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
     entries = []
     for key, value in raw.items():
         where = f"lexicon.{key}"
+        unless: dict[str, Element | None] = {"unless_prev": None, "unless_next": None}
+        if isinstance(value, dict):
+            extra = set(value) - ENTRY_KEYS
+            if extra or not isinstance(value.get("to"), str):
+                raise rule.error("lexicon", f"{where}: ожидается {{to: замена, unless_prev: …, unless_next: …}}, "
+                                 f"лишние поля: {', '.join(map(str, sorted(extra))) or 'нет'}")
+            for name in unless:
+                if value.get(name) is not None:
+                    unless[name] = _element(rule, "lexicon", f"{where}.{name}", value[name], analyzer)
+            value = value["to"]
         if not isinstance(key, str) or not isinstance(value, str):
             raise rule.error("lexicon", f"{where}: ключ и замена должны быть строками")
         try:
@@ -131,24 +177,30 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
             raise rule.error("lexicon", f"{where}: {exc}") from None
         if rule.spec.get("best_only"):
             atom = dataclasses.replace(atom, best_only=True)
+        paradigm = _paradigm(key, atom, analyzer)
+        if paradigm:
+            atom = dataclasses.replace(atom, lemmas=frozenset({next(iter(paradigm.values())).lemma}))
+        common = {"paradigm": paradigm, **unless}
         if value.startswith("="):
-            entries.append(Entry(key, atom, literal=value[1:]))
+            entries.append(Entry(key, atom, literal=value[1:], **common))
         elif value.startswith("~"):
             grams = frozenset(g.strip() for g in value[1:].split(",") if g.strip())
             bad = analyzer.unknown_grammemes(grams)
             if bad or not grams:
                 raise rule.error("lexicon", f"{where}: неизвестная граммема {', '.join(bad) or '(пусто)'}")
-            entries.append(Entry(key, atom, reinflect=grams))
+            entries.append(Entry(key, atom, reinflect=grams, **common))
         else:
             lemma = value.lower().replace("ё", "е")
             if " " in lemma or not analyzer.is_known(lemma) or analyzer.inflect(lemma, frozenset({"nomn"})) is None:
                 raise rule.error("lexicon", f"{where}: замену {value!r} нельзя склонять "
                                  "(её нет в словаре pymorphy3); для неизменяемой замены пишите «=текст»")
-            entries.append(Entry(key, atom, lemma=lemma))
+            entries.append(Entry(key, atom, lemma=lemma, **common))
     forms: dict[str, list[Entry]] = {}
     lemmas: dict[str, list[Entry]] = {}
     scan: list[Entry] = []
     for entry in entries:
+        for form in entry.paradigm:
+            forms.setdefault(form, []).append(entry)
         if entry.atom.forms:
             for form in entry.atom.forms:
                 forms.setdefault(form, []).append(entry)
@@ -158,17 +210,39 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
         else:
             scan.append(entry)
 
-    def atom_of(key: str) -> Atom | None:
+    def element_of(key: str) -> Element | None:
         value = rule.spec.get(key)
-        if value is None:
-            return None
-        try:
-            return compile_atom(str(value), analyzer)
-        except PatternError as exc:
-            raise rule.error(key, str(exc)) from None
+        return None if value is None else _element(rule, key, key, value, analyzer)
 
     return SubstitutionCheck(
         rule, tuple(entries), analyzer,
         {k: tuple(v) for k, v in forms.items()}, {k: tuple(v) for k, v in lemmas.items()}, tuple(scan),
-        atom_of("unless_next"), atom_of("unless_prev"), bool(rule.spec.get("ambiguous_at_clause_start")),
+        element_of("unless_next"), element_of("unless_prev"), bool(rule.spec.get("ambiguous_at_clause_start")),
+        bool(rule.spec.get("skip_quoted")),
     )
+
+
+def _element(rule: Rule, field_name: str, where: str, value: object, analyzer: Morph) -> Element:
+    try:
+        return compile_element(str(value), analyzer)
+    except PatternError as exc:
+        raise rule.error(field_name, f"{where}: {exc}") from None
+
+
+def _paradigm(key: str, atom: Atom, analyzer: Morph) -> dict[str, Analysis]:
+    """Forms of a lemma key the dictionary does not know, as pymorphy3 would inflect it.
+
+    Forms that are dictionary words of another lemma are left out, so «юзать» cannot claim a word
+    it only happens to share a spelling with.
+    """
+    body = key.split("<", 1)[0].strip().lower().replace("ё", "е")
+    if not body or body[0] == "=" or body.endswith("*") or analyzer.is_known(body):
+        return {}
+    out: dict[str, Analysis] = {}
+    for form in analyzer.paradigm(body, atom.grammemes):
+        if atom.negated & form.grammemes:
+            continue
+        if analyzer.is_known(form.word) and body not in analyzer.lemmas(form.word):
+            continue
+        out.setdefault(form.word, form)
+    return out

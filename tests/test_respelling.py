@@ -1,0 +1,60 @@
+"""The respelling kind: unknown words that become dictionary words through listed rewrites."""
+
+from __future__ import annotations
+
+import pytest
+
+from tonecheck import Linter
+from tonecheck.checks import kind_keys
+from tonecheck.errors import RuleError
+from tonecheck.rule import parse_rule
+
+
+def _linter(rewrites: list, **extra) -> Linter:
+    data = {
+        "code": "XX002", "name": "test-respelling", "category": "slang", "severity": "warning",
+        "kind": "respelling", "message": "m", "why": "w", "fix_safety": "unsafe",
+        "examples": {"fire": ["x"], "pass": ["y"]}, "rewrites": rewrites, **extra,
+    }
+    return Linter(rules=[parse_rule(data, {}, "test.yaml", kind_keys())])
+
+
+def _suggestions(linter: Linter, text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.suggestions[0].replacement) for f in linter.lint(text).findings]
+
+
+def test_rewrite_turns_an_unknown_word_into_a_known_one():
+    linter = _linter([["цц?а$", "тся"]])
+    assert _suggestions(linter, "Мне кажеца, так лучше.") == [("кажеца", "кажется")]
+
+
+def test_known_words_are_never_touched():
+    assert _suggestions(_linter([["а", "о"]]), "Вода и слава.") == []
+
+
+def test_two_edits_and_listed_order():
+    linter = _linter([["([а-яё])\\1", "\\1"], ["а", "о"]], max_edits=2)
+    assert _suggestions(linter, "Всё харашо.") == [("харашо", "хорошо")]
+    assert _suggestions(linter, "Спасибоо!") == [("Спасибоо", "Спасибо")]
+
+
+def test_per_rewrite_min_length_and_skip():
+    linter = _linter([["а", "о", 6]], skip="^кар")
+    assert _suggestions(linter, "Всё харашо, а карова нет.") == []
+    assert _suggestions(_linter([["а", "о", 5]]), "Всё харашо.") == []  # needs two swaps
+
+
+def test_capitalised_words_inside_a_sentence_are_names():
+    linter = _linter([["а", "о"]])
+    assert _suggestions(linter, "Пишет Вадаков.") == []
+
+
+@pytest.mark.parametrize("rewrites", [[], [["(", "x"]], [["a", "\\2"]], [["a"]], [["a", "b", "c"]]])
+def test_bad_rewrites_fail_at_load(rewrites):
+    with pytest.raises(RuleError):
+        _linter(rewrites)
+
+
+def test_short_abbreviations_are_not_clipped_words():
+    linter = _linter([["$", "ся"], ["$", "ей"]])
+    assert _suggestions(linter, "Номер СНИЛС и кнопка выкл. на месте.") == []

@@ -1,0 +1,68 @@
+"""The substitution kind: predicted paradigms of unknown lemmas, per-entry exceptions, quoted labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from tonecheck import Linter
+from tonecheck.checks import kind_keys
+from tonecheck.errors import RuleError
+from tonecheck.rule import parse_rule
+
+
+def _linter(lexicon: dict, **extra) -> Linter:
+    data = {
+        "code": "XX001", "name": "test-rule", "category": "slang", "severity": "warning",
+        "kind": "substitution", "message": "m", "why": "w", "fix_safety": "unsafe",
+        "examples": {"fire": ["x"], "pass": ["y"]}, "lexicon": lexicon, **extra,
+    }
+    return Linter(rules=[parse_rule(data, {}, "test.yaml", kind_keys())])
+
+
+def test_unknown_lemma_matches_its_predicted_paradigm():
+    linter = _linter({"пофиксить": "исправить"})
+    # «пофиксим» is not parsed as a form of «пофиксить», but it is in the paradigm predicted for it.
+    assert linter.fix("Мы пофиксим это.", unsafe=True) == "Мы исправим это."
+    assert linter.fix("Она пофиксила баг.", unsafe=True) == "Она исправила баг."
+
+
+def test_paradigm_leaves_out_dictionary_words_of_other_lemmas():
+    linter = _linter({"юзать": "использовать"})
+    assert linter.lint("Юзаю редко.").findings
+    assert not _linter({"чекать": "проверять"}).lint("Чека нет в заказе.").findings
+
+
+def test_entry_unless_looks_at_neighbours():
+    linter = _linter({"=тока": {"to": "=только", "unless_prev": "сила|<PREP>"}})
+    assert linter.lint("Приедет тока завтра.").findings
+    assert not linter.lint("Сила тока упала.").findings
+    assert not linter.lint("Удар от тока.").findings
+
+
+def test_rule_unless_takes_alternatives():
+    linter = _linter({"=ок": "=хорошо"}, unless_prev="нажать|кнопка")
+    assert linter.lint("Ок, проверю.").findings
+    assert not linter.lint("Нажмите ок.").findings
+    assert not linter.lint("Кнопка ок справа.").findings
+
+
+def test_skip_quoted_leaves_labels_alone():
+    linter = _linter({"=ок": "=хорошо"}, skip_quoted=True)
+    assert not linter.lint("Нажмите «Ок».").findings
+    assert linter.lint("Ок, проверю «заказ».").findings
+
+
+def test_grammemes_on_a_known_lemma_constrain_the_form():
+    linter = _linter({"бабка<plur,inan>": "деньги"})
+    assert linter.fix("Бабками не возьмём.", unsafe=True) == "Деньгами не возьмём."
+    assert not linter.lint("Бабка ждёт внука.").findings
+
+
+@pytest.mark.parametrize("entry", [
+    {"=ок": {"to": "=хорошо", "unles_prev": "x"}},
+    {"=ок": {"unless_prev": "x"}},
+    {"=ок": {"to": "=хорошо", "unless_prev": "<NOSUCH>"}},
+])
+def test_bad_entries_fail_at_load(entry):
+    with pytest.raises(RuleError):
+        _linter(entry)

@@ -1,0 +1,156 @@
+"""Respellings: a word the dictionary does not know that becomes a known word through listed rewrites.
+
+«кажеца» → «кажется», «харашо» → «хорошо», «жызнь» → «жизнь»: ``rewrites`` lists how the colloquial
+spelling differs from the standard one, as ``[regex, replacement]`` pairs applied to the lower-case
+word, or ``[regex, replacement, min_length]`` for a rewrite that only words that long may use (a
+vowel swap makes a dictionary word out of almost any short word). Each candidate applies up to
+``max_edits`` rewrites, one occurrence at a time; the first candidate the dictionary knows as an
+ordinary word (not a name, a place or an abbreviation) is the suggestion: fewer edits win, then the
+rewrites listed first. Words matching ``skip``, words shorter than ``min_length``, capitalised
+words inside a sentence (probable names) and short abbreviations («СНИЛС», «выкл.») are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..context import Context
+from ..doc import Doc, Token
+from ..finding import Hit, Suggestion
+from ..fix import match_case
+from ..morph import Morph
+from ..rule import Rule
+
+KEYS = {"rewrites", "max_edits", "min_length", "skip"}
+#: Readings that do not make a candidate a real word: names, places, abbreviations, typos.
+NOT_WORDS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init", "Erro", "LATN", "UNKN"})
+CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
+ABBREVIATION_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    regex: re.Pattern[str]
+    replacement: str
+    min_length: int = 0
+
+
+@dataclass(frozen=True)
+class RespellingCheck:
+    rule: Rule
+    rewrites: tuple[Rewrite, ...]
+    analyzer: Morph
+    max_edits: int = 1
+    min_length: int = 3
+    skip: re.Pattern[str] | None = None
+    #: A respelling is a guess: the engine drops it where another rule of the category flags the word.
+    fallback: bool = True
+    _cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+
+    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        safe = self.rule.fix_safety == "safe"
+        words = doc.words
+        for i, token in enumerate(words):
+            if not self._candidate(doc, token, words[i - 1] if i else None):
+                continue
+            standard = self.standard(token.lower)
+            if standard is None:
+                continue
+            suggestions: tuple[Suggestion, ...] = ()
+            if self.rule.fix_safety != "none":
+                suggestions = (Suggestion(match_case(token.text, standard), token.start, token.stop, safe),)
+            yield Hit(token.start, token.stop, suggestions, data={"replacement": standard})
+
+    def _candidate(self, doc: Doc, token: Token, previous: Token | None) -> bool:
+        lower = token.text.lower()
+        if len(lower) < self.min_length or not CYRILLIC_WORD.match(lower):
+            return False
+        if self.skip is not None and self.skip.search(lower):
+            return False
+        if len(lower) <= ABBREVIATION_LENGTH and (token.text.isupper() or doc.text[token.stop:token.stop + 1] == "."):
+            return False  # «СНИЛС», «выкл.»: an abbreviation, not a clipped or misspelt word
+        starts_sentence = previous is None or previous.sentence != token.sentence
+        if token.text[0].isupper() and not starts_sentence and not token.text.isupper():
+            return False
+        return not any(a.known for a in token.analyses)
+
+    def standard(self, word: str) -> str | None:
+        """The dictionary word that ``word`` respells, or None."""
+        if word not in self._cache:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[word] = self._search(word)
+        return self._cache[word]
+
+    def _search(self, word: str) -> str | None:
+        # Breadth first over the number of edits; within one depth the rewrites listed first win.
+        frontier: dict[str, tuple[int, ...]] = {word: ()}
+        seen = {word}
+        for _ in range(self.max_edits):
+            found: list[tuple[tuple[int, ...], str]] = []
+            following: dict[str, tuple[int, ...]] = {}
+            for current, used in frontier.items():
+                for index, candidate in _edits(current, self.rewrites):
+                    if candidate in seen:
+                        continue
+                    seen.add(candidate)
+                    cost = tuple(sorted((*used, index)))
+                    following[candidate] = cost
+                    if self._is_word(candidate):
+                        found.append((cost, candidate))
+            if found:
+                return min(found)[1]
+            frontier = following
+        return None
+
+    def _is_word(self, candidate: str) -> bool:
+        if len(candidate) < 2 or not self.analyzer.is_known(candidate):
+            return False
+        return any(a.known and not (a.grammemes & NOT_WORDS) for a in self.analyzer.parse(candidate))
+
+
+def _edits(word: str, rewrites: tuple[Rewrite, ...]) -> Iterator[tuple[int, str]]:
+    """Every word made by applying one rewrite at one place, with the rewrite's index."""
+    for index, rewrite in enumerate(rewrites):
+        if len(word) < rewrite.min_length:
+            continue
+        for m in rewrite.regex.finditer(word):
+            yield index, word[: m.start()] + m.expand(rewrite.replacement) + word[m.end():]
+
+
+@lru_cache(maxsize=256)
+def _compile(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
+    raw = rule.spec.get("rewrites")
+    if not isinstance(raw, list) or not raw:
+        raise rule.error("rewrites", "ожидается непустой список пар [шаблон, замена]")
+    rewrites = []
+    for item in raw:
+        if not (isinstance(item, list) and len(item) in (2, 3) and all(isinstance(x, str) for x in item[:2])
+                and (len(item) == 2 or isinstance(item[2], int))):
+            raise rule.error("rewrites", f"каждая перестройка — [шаблон, замена] или [шаблон, замена, длина]: {item!r}")
+        regex = _regex(rule, "rewrites", item[0])
+        if any(int(ref) > regex.groups for ref in re.findall(r"\\(\d+)", item[1])):
+            raise rule.error("rewrites", f"в замене {item[1]!r} ссылка на группу, которой нет в {item[0]!r}")
+        rewrites.append(Rewrite(regex, item[1], item[2] if len(item) == 3 else 0))
+    skip = rule.spec.get("skip")
+    max_edits = rule.spec.get("max_edits", 1)
+    min_length = rule.spec.get("min_length", 3)
+    for key, value in (("max_edits", max_edits), ("min_length", min_length)):
+        if not isinstance(value, int) or value < 1 or (key == "max_edits" and value > 3):
+            raise rule.error(key, "ожидается целое число (max_edits — от 1 до 3)")
+    return RespellingCheck(rule, tuple(rewrites), analyzer, max_edits, min_length,
+                           _regex(rule, "skip", skip) if skip is not None else None)
+
+
+def _regex(rule: Rule, key: str, source: object) -> re.Pattern[str]:
+    try:
+        return _compile(str(source))
+    except re.error as exc:
+        raise rule.error(key, f"ошибка в регулярном выражении {source!r}: {exc}") from None
