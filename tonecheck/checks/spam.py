@@ -1,0 +1,371 @@
+"""Spam score, modelled on SpamAssassin: named signals with points, summed and compared with a threshold.
+
+A rule of this kind lists its ``signals`` in YAML; each is one of
+
+- ``phrase``: lemma patterns (see ``tonecheck.pattern``), «бесплатно», «без вложений», «жми ... ссылка»;
+- ``regex``: character patterns over the text: links, runs of «!», money amounts;
+- ``caps``: the share of capital letters among all letters;
+- ``emoji``: emoji per word;
+- ``mixed-script``: words that mix Cyrillic with Latin or Greek look-alikes («CРОЧHO», «д0ллaP0B»);
+- ``combo``: SpamAssassin's meta rules, points when signals from each of the ``requires`` groups have
+  scored (an offer of easy money *and* «пиши в лс»).
+
+A signal scores ``points`` once it has ``min_count`` matches, ``each`` more for every further match, at
+most ``max``; the sum is multiplied by the channel's factor (``channel_factor``, per signal
+``channels``). The rule fires once the score reaches ``threshold`` (``spam_threshold`` in the config
+options overrides it). Words written with look-alike letters are read back as Cyrillic
+(``homoglyphs``) before the phrase signals look at them, so «зapаб0тoк» still counts as «заработок».
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..context import CHANNELS, Context
+from ..doc import Doc, Token
+from ..errors import ConfigError
+from ..finding import Hit
+from ..morph import Morph
+from ..pattern import Pattern, PatternError, compile_pattern, find
+from ..rule import NAME, Rule
+
+KEYS = {"threshold", "channel_factor", "homoglyphs", "signals"}
+SIGNAL_KINDS = ("phrase", "regex", "caps", "emoji", "mixed-script", "combo")
+SIGNAL_KEYS = {
+    "name", "description", "kind", "points", "each", "max", "min_count", "channels",
+    "patterns", "regex", "min_share", "min_letters", "requires",
+}
+DEFAULT_THRESHOLD = 5.0
+#: Runs of letters and digits: razdel splits «CРОЧHO» at every change of script, this does not.
+_RUN = re.compile(r"[^\W_]+")
+#: Unicode blocks of letters styled as bold, italic, circled or full-width («𝗸𝗼𝗱», «ｓａｌｅ»).
+STYLED = frozenset({"MATHEMATICAL", "FULLWIDTH", "CIRCLED", "PARENTHESIZED", "SQUARED", "NEGATIVE"})
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u3030\u303D\u3297\u3299]"
+)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One named spam rule: how it matches and how many points it is worth."""
+
+    name: str
+    description: str
+    kind: str
+    points: float
+    each: float = 0.0
+    max: float = 0.0
+    min_count: int = 1
+    channels: Mapping[str, float] = field(default_factory=dict)
+    patterns: tuple[Pattern, ...] = ()
+    regexes: tuple[re.Pattern[str], ...] = ()
+    min_share: float = 0.0
+    min_letters: int = 0
+    requires: tuple[frozenset[str], ...] = ()
+
+    def score(self, count: int) -> float:
+        if count < self.min_count:
+            return 0.0
+        return min(self.max, self.points + self.each * (count - self.min_count))
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the signals read: the view, its words with look-alike letters read back, mixed words."""
+
+    doc: Doc
+    words: list[Token]
+    mixed: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Contribution:
+    signal: Signal
+    points: float
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    score: float
+    threshold: float
+    contributions: tuple[Contribution, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": round(self.score, 2),
+            "threshold": self.threshold,
+            "rules": [
+                {"name": c.signal.name, "points": round(c.points, 2), "description": c.signal.description}
+                for c in self.contributions
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class SpamCheck:
+    rule: Rule
+    signals: tuple[Signal, ...]
+    threshold: float
+    channel_factor: Mapping[str, float]
+    homoglyphs: Mapping[str, str]
+    analyzer: Morph
+    _memo: threading.local = field(default_factory=threading.local, repr=False, compare=False)
+
+    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        result = self.evaluate(doc, ctx)
+        if result.score < self.threshold or not result.contributions:
+            return
+        spans = [s for c in result.contributions for s in c.spans]
+        start = min(s for s, _ in spans)
+        end = max(e for _, e in spans)
+        message = f"{self.rule.message}: {result.score:.1f} при пороге {self.threshold:.1f}"
+        yield Hit(start, end, message=message,
+                  data={"score": round(result.score, 2), "threshold": self.threshold})
+
+    def measure(self, doc: Doc, ctx: Context) -> dict[str, Any]:
+        result = self.evaluate(doc, ctx)
+        return {"spam": result.to_dict(), "spam_score": round(result.score, 2)}
+
+    def evaluate(self, doc: Doc, ctx: Context) -> Result:
+        """The score of ``doc`` (remembered for the last doc, since ``run`` and ``measure`` both ask)."""
+        memo = getattr(self._memo, "last", None)
+        if memo is not None and memo[0] is doc and memo[1] == ctx.channel:
+            return memo[2]
+        result = self._evaluate(doc, ctx)
+        self._memo.last = (doc, ctx.channel, result)
+        return result
+
+    def _evaluate(self, doc: Doc, ctx: Context) -> Result:
+        scan = self.scan(doc)
+        base = self.channel_factor.get(ctx.channel, 1.0)
+        contributions: list[Contribution] = []
+        for signal in self.signals:
+            if signal.kind == "combo":
+                scored = {c.signal.name for c in contributions}
+                count, spans = int(all(group & scored for group in signal.requires)), []
+            else:
+                count, spans = _count(signal, scan)
+            points = signal.score(count) * signal.channels.get(ctx.channel, base)
+            if points > 0:
+                contributions.append(Contribution(signal, points, tuple(spans)))
+        contributions.sort(key=lambda c: -c.points)
+        return Result(sum(c.points for c in contributions), self.threshold, tuple(contributions))
+
+    def scan(self, doc: Doc) -> Scan:
+        mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view) if _is_mixed(m.group())]
+        if not mixed:
+            return Scan(doc, doc.words, [])
+        words: list[Token] = []
+        runs = iter(mixed)
+        run = next(runs, None)
+        for token in doc.words:
+            while run is not None and run[1] <= token.start:
+                run = next(runs, None)
+            if run is None or token.stop <= run[0]:
+                words.append(token)
+            elif not words or words[-1].start != run[0]:
+                words.append(self._read_back(doc, token, run))
+        return Scan(doc, words, mixed)
+
+    def _read_back(self, doc: Doc, token: Token, run: tuple[int, int]) -> Token:
+        # NFKC turns styled letters into plain ones («𝗸» → «k»), the table turns look-alikes into Cyrillic.
+        raw = unicodedata.normalize("NFKC", doc.view[run[0]:run[1]])
+        plain = "".join(self.homoglyphs.get(ch, ch) for ch in raw).lower()
+        return Token(token.index, plain, run[0], run[1], token.sentence, self.analyzer.parse(plain))
+
+
+def _script(ch: str) -> str:
+    if "0" <= ch <= "9":
+        return "DIGIT"
+    return unicodedata.name(ch, "?").split(" ", 1)[0]
+
+
+def _is_mixed(run: str) -> bool:
+    """A word in disguise: Cyrillic mixed with Latin or Greek, a digit between letters, styled letters."""
+    if any(_script(ch) in STYLED for ch in run if ch.isalnum()):
+        return True
+    scripts = {_script(ch) for ch in run}
+    if "CYRILLIC" not in scripts or len(scripts) == 1:
+        return False
+    if scripts & {"LATIN", "GREEK"}:
+        return True
+    # «з0лот0», but not a model name like «7600х3д»
+    letters = sum(ch.isalpha() for ch in run)
+    return letters >= 4 and any(ch.isdigit() and run[i].isalpha() and run[i + 2].isalpha()
+                                for i, ch in enumerate(run[1:-1]))
+
+
+def _count(signal: Signal, scan: Scan) -> tuple[int, list[tuple[int, int]]]:
+    doc = scan.doc
+    if signal.kind == "phrase":
+        spans = []
+        words = scan.words
+        for pattern in signal.patterns:
+            spans += [(words[i].start, words[end - 1].stop) for i, end in find(pattern, doc, words)]
+        spans = _disjoint(spans)
+        return len(spans), spans
+    if signal.kind == "regex":
+        spans = _disjoint([(m.start(), m.end()) for rx in signal.regexes for m in rx.finditer(doc.view)
+                           if m.end() > m.start()])
+        return len(spans), spans
+    if signal.kind == "mixed-script":
+        return len(scan.mixed), list(scan.mixed)
+    if signal.kind == "caps":
+        letters = [ch for ch in doc.view if ch.isalpha()]
+        upper = sum(ch.isupper() for ch in letters)
+        if len(letters) < signal.min_letters or upper < signal.min_share * len(letters):
+            return 0, []
+        shouted = [(t.start, t.stop) for t in scan.words if sum(ch.isupper() for ch in t.text) > 1]
+        return 1, shouted or [(0, len(doc.text))]
+    # emoji: how many per word
+    spans = [(m.start(), m.end()) for m in _EMOJI.finditer(doc.view)]
+    words = max(1, len(scan.words))
+    if len(spans) / words < signal.min_share:
+        return 0, []
+    return len(spans), spans
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in text order without overlaps: two patterns matching the same words count once."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _number(rule: Rule, where: str, value: Any, *, low: float = 0.0) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < low:
+        raise rule.error("signals", f"{where}: ожидается число ≥ {low:g}, получено {value!r}")
+    return float(value)
+
+
+def _factors(rule: Rule, key: str, raw: Any) -> dict[str, float]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise rule.error(key, "ожидается словарь канал: множитель")
+    out = {}
+    for channel, factor in raw.items():
+        if channel not in CHANNELS:
+            raise rule.error(key, f"неизвестный канал {channel!r}; известны: {', '.join(CHANNELS)}")
+        out[channel] = _number(rule, f"{key}.{channel}", factor)
+    return out
+
+
+def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, str]) -> Signal:
+    """One entry of ``signals``; ``known`` maps the names declared above it to their kinds."""
+    where = f"сигнал №{index + 1}"
+    if not isinstance(raw, dict):
+        raise rule.error("signals", f"{where}: ожидается словарь")
+    unknown = set(raw) - SIGNAL_KEYS
+    if unknown:
+        raise rule.error("signals", f"{where}: неизвестные поля {', '.join(sorted(map(str, unknown)))}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not NAME.match(name):
+        raise rule.error("signals", f"{where}: имя {name!r} должно быть в kebab-case")
+    where = f"сигнал {name}"
+    description = raw.get("description")
+    if not isinstance(description, str) or not description.strip():
+        raise rule.error("signals", f"{where}: нужно описание (description)")
+    kind = raw.get("kind", "phrase")
+    if kind not in SIGNAL_KINDS:
+        raise rule.error("signals", f"{where}: неизвестный вид {kind!r}; известны: {', '.join(SIGNAL_KINDS)}")
+    points = _number(rule, f"{where}: points", raw.get("points"))
+    each = _number(rule, f"{where}: each", raw.get("each", 0.0))
+    cap = _number(rule, f"{where}: max", raw.get("max", points), low=points)
+    min_count = raw.get("min_count", 1)
+    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
+        raise rule.error("signals", f"{where}: min_count — целое число ≥ 1")
+    patterns: list[Pattern] = []
+    regexes: list[re.Pattern[str]] = []
+    if kind == "phrase":
+        sources = raw.get("patterns")
+        if not isinstance(sources, list) or not sources:
+            raise rule.error("signals", f"{where}: нужен непустой список patterns")
+        for source in sources:
+            try:
+                patterns.append(compile_pattern(str(source), analyzer))
+            except PatternError as exc:
+                raise rule.error("signals", f"{where}: {exc}") from None
+    elif "patterns" in raw:
+        raise rule.error("signals", f"{where}: patterns бывают только у вида phrase")
+    if kind == "regex":
+        sources = raw.get("regex")
+        sources = [sources] if isinstance(sources, str) else sources
+        if not isinstance(sources, list) or not sources:
+            raise rule.error("signals", f"{where}: нужно регулярное выражение (regex)")
+        for source in sources:
+            try:
+                regexes.append(re.compile(str(source), re.IGNORECASE))
+            except re.error as exc:
+                raise rule.error("signals", f"{where}: ошибка в выражении {source!r}: {exc}") from None
+    elif "regex" in raw:
+        raise rule.error("signals", f"{where}: regex бывает только у вида regex")
+    min_share = raw.get("min_share", 0.0)
+    if kind in ("caps", "emoji"):
+        min_share = _number(rule, f"{where}: min_share", min_share)
+        if not 0 < min_share <= (1 if kind == "caps" else 100):
+            raise rule.error("signals", f"{where}: min_share должен быть больше нуля")
+    requires: list[frozenset[str]] = []
+    if kind == "combo":
+        groups = raw.get("requires")
+        if not isinstance(groups, list) or not groups or not all(
+            isinstance(g, list) and g and all(isinstance(n, str) for n in g) for g in groups
+        ):
+            raise rule.error("signals", f"{where}: requires — непустой список групп имён сигналов")
+        for group in groups:
+            for other in group:
+                if other not in known:
+                    raise rule.error("signals", f"{where}: requires: {other!r} — не сигнал, объявленный выше")
+        requires = [frozenset(g) for g in groups]
+    elif "requires" in raw:
+        raise rule.error("signals", f"{where}: requires бывает только у вида combo")
+    min_letters = raw.get("min_letters", 0)
+    if isinstance(min_letters, bool) or not isinstance(min_letters, int) or min_letters < 0:
+        raise rule.error("signals", f"{where}: min_letters — целое число ≥ 0")
+    return Signal(name, description.strip(), kind, points, each, cap, min_count,
+                  _factors(rule, "signals", raw.get("channels")), tuple(patterns), tuple(regexes),
+                  float(min_share), min_letters, tuple(requires))
+
+
+def threshold_option(options: Mapping[str, Any] | None, default: float) -> float:
+    """``spam_threshold`` from the config options, checked."""
+    value = (options or {}).get("spam_threshold", default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(f"spam_threshold: ожидается положительное число, получено {value!r}")
+    return float(value)
+
+
+def compile(rule: Rule, analyzer: Morph, options: Mapping[str, Any] | None = None) -> SpamCheck:
+    raw = rule.spec.get("signals")
+    if not isinstance(raw, list) or not raw:
+        raise rule.error("signals", "ожидается непустой список сигналов")
+    signals: list[Signal] = []
+    known: dict[str, str] = {}
+    for i, item in enumerate(raw):
+        signal = _signal(rule, item, i, analyzer, {n: k for n, k in known.items() if k != "combo"})
+        if signal.name in known:
+            raise rule.error("signals", f"сигнал {signal.name} объявлен дважды")
+        known[signal.name] = signal.kind
+        signals.append(signal)
+    default = rule.spec.get("threshold", DEFAULT_THRESHOLD)
+    if isinstance(default, bool) or not isinstance(default, (int, float)) or default <= 0:
+        raise rule.error("threshold", "ожидается положительное число")
+    homoglyphs = rule.spec.get("homoglyphs", {}) or {}
+    if not isinstance(homoglyphs, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in homoglyphs.items()
+    ):
+        raise rule.error("homoglyphs", "ожидается словарь буква: кириллическая буква")
+    return SpamCheck(rule, tuple(signals), threshold_option(options, float(default)),
+                     _factors(rule, "channel_factor", rule.spec.get("channel_factor")),
+                     {str(k): str(v) for k, v in homoglyphs.items()}, analyzer)
