@@ -52,11 +52,12 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Применить безопасные исправления к файлам.")
 @click.option("--unsafe-fixes", is_flag=True, help="Применить и исправления, меняющие смысл.")
 @click.option("--diff", is_flag=True, help="Показать исправления как diff, ничего не записывая.")
+@click.option("--redact", is_flag=True, help="Скрыть в выводе найденные персональные данные.")
 def check_command(paths: tuple[str, ...], text: str | None, customer_name: str | None, reply_to: str | None,
                   reply_to_text: str | None, channel: str | None, followup: bool, first_contact: bool,
                   output_format: str, select: str | None, ignore: str | None, fail_under: int | None,
                   exit_zero: bool, color: str, encoding: str | None, fix: bool, unsafe_fixes: bool,
-                  diff: bool) -> None:
+                  diff: bool, redact: bool) -> None:
     """Проверить черновики: файлы, каталоги, «-» (стандартный ввод) или -t ТЕКСТ."""
     out, err = _consoles("never" if output_format == "json" else color)
     try:
@@ -71,6 +72,7 @@ def check_command(paths: tuple[str, ...], text: str | None, customer_name: str |
         paths=paths, text=text, customer_name=customer_name, customer_message=message, channel=channel,
         followup=followup, first_contact=first_contact, output_format=output_format, fail_under=fail_under,
         exit_zero=exit_zero, encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, config=config,
+        redact=redact,
     )
     sys.exit(check.run(opts, out, err))
 

@@ -15,6 +15,7 @@ from .. import render, source
 from ..config import Config
 from ..engine import Linter
 from ..errors import InputError, ToneCheckError
+from ..redact import redact
 from ..report import Report
 from . import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 
@@ -39,6 +40,7 @@ class Options:
     diff: bool = False
     globs: Sequence[str] = DEFAULT_GLOBS
     config: Config = field(default_factory=Config)
+    redact: bool = False
 
 
 def expand(paths: Sequence[str], globs: Sequence[str]) -> list[str]:
@@ -82,6 +84,10 @@ def run(opts: Options, out: Console, err: Console) -> int:
         err.print(f"tonecheck: {empty[0]}: пустой текст, проверять нечего", markup=False, highlight=False)
         return EXIT_ERROR
 
+    def shown(text: str) -> str:
+        # With --redact nothing printed may carry the personal data found: texts are shown masked.
+        return redact(linter.lint(text, **context)).text if opts.redact else text
+
     results: list[tuple[str, Report]] = []
     fail_under = opts.fail_under if opts.fail_under is not None else opts.config.fail_under
     failed = False
@@ -92,14 +98,14 @@ def run(opts: Options, out: Console, err: Console) -> int:
         if opts.fix or opts.unsafe_fixes or opts.diff:
             fixed = linter.fix(src.text, unsafe=opts.unsafe_fixes, **context)
             if opts.diff:
-                _print_diff(out, src, fixed)
+                _print_diff(out, source.Source(src.name, shown(src.text)), shown(fixed))
             elif source.write(src, fixed):
                 err.print(f"исправлен файл {src.name}", markup=False, highlight=False)
             elif src.path is None and fixed != src.text:
-                out.print(fixed, markup=False, highlight=False)
+                out.print(shown(fixed), markup=False, highlight=False)
             if not opts.diff:
                 report = linter.lint(fixed, **context)
-        results.append((src.name, report))
+        results.append((src.name, redact(report) if opts.redact else report))
         failed = failed or report.has_errors or report.score < fail_under
 
     if opts.output_format == "json":
