@@ -8,7 +8,7 @@ A rule of this kind lists its ``signals`` in YAML; each is one of
 - ``emoji``: emoji per word;
 - ``mixed-script``: words that mix Cyrillic with Latin or Greek look-alikes («CРОЧHO», «д0ллaP0B»);
 - ``combo``: SpamAssassin's meta rules, points when signals from each of the ``requires`` groups have
-  scored (an offer of easy money *and* «пиши в лс»).
+  scored (an offer of easy money *and* «пиши в лс»), or ``at_least`` N of the listed signals have.
 
 A signal scores ``points`` once it has ``min_count`` matches, ``each`` more for every further match, at
 most ``max``; the sum is multiplied by the channel's factor (``channel_factor``, per signal
@@ -38,7 +38,7 @@ KEYS = {"threshold", "channel_factor", "homoglyphs", "signals"}
 SIGNAL_KINDS = ("phrase", "regex", "caps", "emoji", "mixed-script", "combo")
 SIGNAL_KEYS = {
     "name", "description", "kind", "points", "each", "max", "min_count", "channels",
-    "patterns", "regex", "min_share", "min_letters", "requires",
+    "patterns", "regex", "min_share", "min_letters", "requires", "at_least",
 }
 DEFAULT_THRESHOLD = 5.0
 #: Runs of letters and digits: razdel splits «CРОЧHO» at every change of script, this does not.
@@ -67,6 +67,13 @@ class Signal:
     min_share: float = 0.0
     min_letters: int = 0
     requires: tuple[frozenset[str], ...] = ()
+    at_least: int = 0
+
+    def fires(self, scored: set[str]) -> bool:
+        """A combo: every ``requires`` group has a scored signal, or ``at_least`` of them all have."""
+        if self.at_least:
+            return len(scored & frozenset().union(*self.requires)) >= self.at_least
+        return all(group & scored for group in self.requires)
 
     def score(self, count: int) -> float:
         if count < self.min_count:
@@ -147,8 +154,7 @@ class SpamCheck:
         contributions: list[Contribution] = []
         for signal in self.signals:
             if signal.kind == "combo":
-                scored = {c.signal.name for c in contributions}
-                count, spans = int(all(group & scored for group in signal.requires)), []
+                count, spans = int(signal.fires({c.signal.name for c in contributions})), []
             else:
                 count, spans = _count(signal, scan)
             points = signal.score(count) * signal.channels.get(ctx.channel, base)
@@ -158,7 +164,7 @@ class SpamCheck:
         return Result(sum(c.points for c in contributions), self.threshold, tuple(contributions))
 
     def scan(self, doc: Doc) -> Scan:
-        mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view) if _is_mixed(m.group())]
+        mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view) if self.disguised(m.group())]
         if not mixed:
             return Scan(doc, doc.words, [])
         words: list[Token] = []
@@ -173,10 +179,23 @@ class SpamCheck:
                 words.append(self._read_back(doc, token, run))
         return Scan(doc, words, mixed)
 
+    def plain(self, run: str) -> str:
+        """A disguised word read back: NFKC unstyles letters («𝗸» → «k»), the table makes them Cyrillic."""
+        return "".join(self.homoglyphs.get(ch, ch) for ch in unicodedata.normalize("NFKC", run)).lower()
+
+    def disguised(self, run: str) -> bool:
+        """A word in disguise: styled letters, or a Russian word written partly in Latin, Greek or digits.
+
+        An English word with a stray Cyrillic letter («Аndroid», a keyboard slip) is not: it has more
+        foreign letters than Cyrillic ones and does not read back as a Russian word.
+        """
+        kind = _mixture(run)
+        if kind == "mostly-foreign":
+            return self.analyzer.is_known(self.plain(run))
+        return kind is not None
+
     def _read_back(self, doc: Doc, token: Token, run: tuple[int, int]) -> Token:
-        # NFKC turns styled letters into plain ones («𝗸» → «k»), the table turns look-alikes into Cyrillic.
-        raw = unicodedata.normalize("NFKC", doc.view[run[0]:run[1]])
-        plain = "".join(self.homoglyphs.get(ch, ch) for ch in raw).lower()
+        plain = self.plain(doc.view[run[0]:run[1]])
         return Token(token.index, plain, run[0], run[1], token.sentence, self.analyzer.parse(plain))
 
 
@@ -186,19 +205,21 @@ def _script(ch: str) -> str:
     return unicodedata.name(ch, "?").split(" ", 1)[0]
 
 
-def _is_mixed(run: str) -> bool:
-    """A word in disguise: Cyrillic mixed with Latin or Greek, a digit between letters, styled letters."""
+def _mixture(run: str) -> str | None:
+    """How a run of letters mixes scripts: "styled", "mixed", "mostly-foreign", "digits", or None."""
     if any(_script(ch) in STYLED for ch in run if ch.isalnum()):
-        return True
-    scripts = {_script(ch) for ch in run}
-    if "CYRILLIC" not in scripts or len(scripts) == 1:
-        return False
-    if scripts & {"LATIN", "GREEK"}:
-        return True
+        return "styled"
+    scripts = [_script(ch) for ch in run]
+    cyrillic = scripts.count("CYRILLIC")
+    if not cyrillic or cyrillic == len(scripts):
+        return None
+    foreign = scripts.count("LATIN") + scripts.count("GREEK")
+    if foreign:
+        return "mixed" if cyrillic >= foreign else "mostly-foreign"
     # «з0лот0», but not a model name like «7600х3д»
     letters = sum(ch.isalpha() for ch in run)
-    return letters >= 4 and any(ch.isdigit() and run[i].isalpha() and run[i + 2].isalpha()
-                                for i, ch in enumerate(run[1:-1]))
+    inner = any(ch.isdigit() and run[i].isalpha() and run[i + 2].isalpha() for i, ch in enumerate(run[1:-1]))
+    return "digits" if letters >= 4 and inner else None
 
 
 def _count(signal: Signal, scan: Scan) -> tuple[int, list[tuple[int, int]]]:
@@ -328,14 +349,17 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
                 if other not in known:
                     raise rule.error("signals", f"{where}: requires: {other!r} — не сигнал, объявленный выше")
         requires = [frozenset(g) for g in groups]
-    elif "requires" in raw:
-        raise rule.error("signals", f"{where}: requires бывает только у вида combo")
+    elif "requires" in raw or "at_least" in raw:
+        raise rule.error("signals", f"{where}: requires и at_least бывают только у вида combo")
+    at_least = raw.get("at_least", 0)
+    if isinstance(at_least, bool) or not isinstance(at_least, int) or at_least < 0:
+        raise rule.error("signals", f"{where}: at_least — целое число ≥ 1")
     min_letters = raw.get("min_letters", 0)
     if isinstance(min_letters, bool) or not isinstance(min_letters, int) or min_letters < 0:
         raise rule.error("signals", f"{where}: min_letters — целое число ≥ 0")
     return Signal(name, description.strip(), kind, points, each, cap, min_count,
                   _factors(rule, "signals", raw.get("channels")), tuple(patterns), tuple(regexes),
-                  float(min_share), min_letters, tuple(requires))
+                  float(min_share), min_letters, tuple(requires), at_least)
 
 
 def threshold_option(options: Mapping[str, Any] | None, default: float) -> float:
