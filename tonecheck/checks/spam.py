@@ -63,6 +63,7 @@ class Signal:
     min_count: int = 1
     channels: Mapping[str, float] = field(default_factory=dict)
     patterns: tuple[Pattern, ...] = ()
+    needs: tuple[tuple[Need, ...], ...] = ()
     regexes: tuple[re.Pattern[str], ...] = ()
     min_share: float = 0.0
     min_letters: int = 0
@@ -88,6 +89,40 @@ class Scan:
     doc: Doc
     words: list[Token]
     mixed: list[tuple[int, int]]
+    #: Every lemma and every lower-cased form in the text: patterns needing an absent word are skipped.
+    lemmas: frozenset[str] = frozenset()
+    forms: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> Scan:
+        lemmas = {a.lemma for token in words for a in token.analyses}
+        return cls(doc, words, mixed, frozenset(lemmas), frozenset(t.lower for t in words))
+
+    def may_match(self, needs: tuple[Need, ...]) -> bool:
+        """Whether every word the pattern cannot do without occurs in the text."""
+        return all(
+            not self.lemmas.isdisjoint(lemmas) or not self.forms.isdisjoint(forms)
+            or any(form.startswith(prefixes) for form in self.forms)
+            for lemmas, forms, prefixes in needs
+        )
+
+
+#: A word a pattern requires: one of these lemmas, forms or form prefixes.
+Need = tuple[frozenset[str], frozenset[str], tuple[str, ...]]
+
+
+def _needs(pattern: Pattern) -> tuple[Need, ...]:
+    """The pattern's required elements that name their words (not just grammemes)."""
+    out = []
+    for element in pattern.elements:
+        named = all(a.lemmas or a.forms or a.prefix for a in element.atoms)
+        if element.gap or element.optional or not named:
+            continue
+        lemmas = frozenset().union(*(a.lemmas for a in element.atoms))
+        forms = frozenset().union(*(a.forms for a in element.atoms))
+        prefixes = tuple(a.prefix for a in element.atoms if a.prefix)
+        out.append((lemmas, forms, prefixes))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -166,7 +201,7 @@ class SpamCheck:
     def scan(self, doc: Doc) -> Scan:
         mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view) if self.disguised(m.group())]
         if not mixed:
-            return Scan(doc, doc.words, [])
+            return Scan.of(doc, doc.words, [])
         words: list[Token] = []
         runs = iter(mixed)
         run = next(runs, None)
@@ -177,7 +212,7 @@ class SpamCheck:
                 words.append(token)
             elif not words or words[-1].start != run[0]:
                 words.append(self._read_back(doc, token, run))
-        return Scan(doc, words, mixed)
+        return Scan.of(doc, words, mixed)
 
     def plain(self, run: str) -> str:
         """A disguised word read back: NFKC unstyles letters («𝗸» → «k»), the table makes them Cyrillic."""
@@ -227,7 +262,9 @@ def _count(signal: Signal, scan: Scan) -> tuple[int, list[tuple[int, int]]]:
     if signal.kind == "phrase":
         spans = []
         words = scan.words
-        for pattern in signal.patterns:
+        for pattern, needs in zip(signal.patterns, signal.needs, strict=True):
+            if not scan.may_match(needs):
+                continue
             spans += [(words[i].start, words[end - 1].stop) for i, end in find(pattern, doc, words)]
         spans = _disjoint(spans)
         return len(spans), spans
@@ -358,7 +395,8 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
     if isinstance(min_letters, bool) or not isinstance(min_letters, int) or min_letters < 0:
         raise rule.error("signals", f"{where}: min_letters — целое число ≥ 0")
     return Signal(name, description.strip(), kind, points, each, cap, min_count,
-                  _factors(rule, "signals", raw.get("channels")), tuple(patterns), tuple(regexes),
+                  _factors(rule, "signals", raw.get("channels")), tuple(patterns),
+                  tuple(_needs(p) for p in patterns), tuple(regexes),
                   float(min_share), min_letters, tuple(requires), at_least)
 
 
