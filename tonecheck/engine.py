@@ -64,14 +64,20 @@ class Linter:
         self.rules = rules
         self.checks = compile_rules(rules, self.morph, self.config.options)
         self.by_code = {r.code: r for r in rules}
+        self._active: dict[str, list[Check]] = {}
 
     def active(self, ctx: Context) -> list[Check]:
-        cfg = self.config
-        return [
-            c for c in self.checks
-            if c.rule.enabled and ctx.channel in c.rule.channels
-            and cfg.selects(c.rule.code, c.rule.name, c.rule.category)
-        ]
+        """Checks that run for this channel under this config (computed once per channel)."""
+        cached = self._active.get(ctx.channel)
+        if cached is None:
+            cfg = self.config
+            cached = [
+                c for c in self.checks
+                if c.rule.enabled and ctx.channel in c.rule.channels
+                and cfg.selects(c.rule.code, c.rule.name, c.rule.category)
+            ]
+            self._active[ctx.channel] = cached
+        return cached
 
     def context(self, customer_name: str | None = None, customer_message: str | None = None,
                 channel: str | None = None, followup: bool = False, first_contact: bool = False) -> Context:

@@ -59,7 +59,7 @@ def text_report(console: Console, name: str, report: Report, *, show_source: boo
         line = Text.assemble("    «", (quoted, "underline"), "»")
         if f.suggestions:
             s = f.suggestions[0]
-            shown = s.replacement if s.replacement else "(удалить)"
+            shown = s.replacement.replace("\n", "↵") if s.replacement else "(удалить)"
             line.append(" → «" if s.replacement else " → ")
             line.append(shown, "bold green")
             if s.replacement:
@@ -88,6 +88,13 @@ def _extras_lines(report: Report) -> list[Text]:
                           style="dim"))
         for rule in spam["rules"]:
             lines.append(Text(f"    +{rule['points']:.1f}  {rule['name']}: {rule['description']}", style="dim"))
+    extras = report.extras
+    if isinstance(extras.get("readability"), (int, float)):
+        level = f" — {extras['readability_level']}" if extras.get("readability_level") else ""
+        lines.append(Text(f"Читаемость (Флеш — Оборнева): {extras['readability']:.0f}{level}", style="dim"))
+    if isinstance(extras.get("sms_segments"), int) and extras["sms_segments"]:
+        lines.append(Text(f"SMS: частей {extras['sms_segments']}, символов {extras.get('sms_length', 0)} "
+                          f"({extras.get('sms_encoding', '')})", style="dim"))
     return lines
 
 
