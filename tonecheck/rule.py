@@ -92,10 +92,6 @@ def _mapping_lines(node: yaml.Node) -> dict[str, int]:
     return lines
 
 
-#: libyaml's loader when PyYAML was built with it: ten times faster on the big rule files.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def read_yaml(path: Path) -> tuple[Any, dict[str, int]]:
     """Parse one YAML file; errors name the file and line."""
     try:
