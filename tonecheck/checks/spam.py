@@ -230,8 +230,10 @@ class SpamCheck:
         return kind is not None
 
     def _read_back(self, doc: Doc, token: Token, run: tuple[int, int]) -> Token:
-        plain = self.plain(doc.view[run[0]:run[1]])
-        return Token(token.index, plain, run[0], run[1], token.sentence, self.analyzer.parse(plain))
+        plain = self.plain(doc.view[run[0]:run[1]]).replace("ё", "е")
+        analyses, lemmas = self.analyzer.word(plain)
+        return Token(token.index, plain, run[0], run[1], token.sentence, analyses, lower=plain, lemmas=lemmas,
+                     is_word=True)
 
 
 def _script(ch: str) -> str:
