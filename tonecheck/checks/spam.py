@@ -43,6 +43,8 @@ SIGNAL_KEYS = {
 DEFAULT_THRESHOLD = 5.0
 #: Runs of letters and digits: razdel splits «CРОЧHO» at every change of script, this does not.
 _RUN = re.compile(r"[^\W_]+")
+#: A word without the emoji or «‼» that razdel leaves glued to it («лс‼», «ЛС😉»).
+_CORE = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
 #: Unicode blocks of letters styled as bold, italic, circled or full-width («𝗸𝗼𝗱», «ｓａｌｅ»).
 STYLED = frozenset({"MATHEMATICAL", "FULLWIDTH", "CIRCLED", "PARENTHESIZED", "SQUARED", "NEGATIVE"})
 _EMOJI = re.compile(
@@ -199,19 +201,23 @@ class SpamCheck:
         return Result(sum(c.points for c in contributions), self.threshold, tuple(contributions))
 
     def scan(self, doc: Doc) -> Scan:
+        """The words the phrases read: disguised words read back, emoji and «‼» glued to a word cut off."""
         mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view) if self.disguised(m.group())]
-        if not mixed:
-            return Scan.of(doc, doc.words, [])
         words: list[Token] = []
         runs = iter(mixed)
         run = next(runs, None)
         for token in doc.words:
             while run is not None and run[1] <= token.start:
                 run = next(runs, None)
-            if run is None or token.stop <= run[0]:
-                words.append(token)
-            elif not words or words[-1].start != run[0]:
-                words.append(self._read_back(doc, token, run))
+            if run is not None and token.stop > run[0]:
+                if not words or words[-1].start != run[0]:
+                    words.append(self._read_back(doc, token, run, self.plain(doc.view[run[0]:run[1]])))
+                continue
+            core = _CORE.search(token.text)
+            if core is not None and core.group() != token.text:
+                span = (token.start + core.start(), token.start + core.end())
+                token = self._read_back(doc, token, span, core.group().lower())
+            words.append(token)
         return Scan.of(doc, words, mixed)
 
     def plain(self, run: str) -> str:
@@ -229,8 +235,8 @@ class SpamCheck:
             return self.analyzer.is_known(self.plain(run))
         return kind is not None
 
-    def _read_back(self, doc: Doc, token: Token, run: tuple[int, int]) -> Token:
-        plain = self.plain(doc.view[run[0]:run[1]]).replace("ё", "е")
+    def _read_back(self, doc: Doc, token: Token, run: tuple[int, int], plain: str) -> Token:
+        plain = plain.replace("ё", "е")
         analyses, lemmas = self.analyzer.word(plain)
         return Token(token.index, plain, run[0], run[1], token.sentence, analyses, lower=plain, lemmas=lemmas,
                      is_word=True)
