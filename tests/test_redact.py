@@ -103,6 +103,12 @@ def test_diff_is_redacted():
     assert leaked(output) == []
 
 
+def test_fixed_text_printed_to_stdout_is_redacted():
+    result = CliRunner().invoke(main, ["check", "--color", "never", "--redact", "--unsafe-fixes", "-"], input=DRAFT)
+    assert "Здравствуйте! Деньги вернулись на карту **** **** **** 5679" in result.output
+    assert leaked(result.output) == []
+
+
 def test_cli_flag(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
