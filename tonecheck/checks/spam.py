@@ -20,7 +20,6 @@ options overrides it). Words written with look-alike letters are read back as Cy
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -159,7 +158,6 @@ class SpamCheck:
     channel_factor: Mapping[str, float]
     homoglyphs: Mapping[str, str]
     analyzer: Morph
-    _memo: threading.local = field(default_factory=threading.local, repr=False, compare=False)
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         result = self.evaluate(doc, ctx)
@@ -177,12 +175,11 @@ class SpamCheck:
         return {"spam": result.to_dict(), "spam_score": round(result.score, 2)}
 
     def evaluate(self, doc: Doc, ctx: Context) -> Result:
-        """The score of ``doc`` (remembered for the last doc, since ``run`` and ``measure`` both ask)."""
-        memo = getattr(self._memo, "last", None)
-        if memo is not None and memo[0] is doc and memo[1] == ctx.channel:
-            return memo[2]
-        result = self._evaluate(doc, ctx)
-        self._memo.last = (doc, ctx.channel, result)
+        """The score of ``doc`` (kept in ``doc.memo``: ``run`` and ``measure`` both ask for it)."""
+        key = f"spam:{self.rule.code}:{ctx.channel}"
+        result = doc.memo.get(key)
+        if not isinstance(result, Result):
+            result = doc.memo[key] = self._evaluate(doc, ctx)
         return result
 
     def _evaluate(self, doc: Doc, ctx: Context) -> Result:
