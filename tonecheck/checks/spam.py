@@ -42,6 +42,8 @@ SIGNAL_KEYS = {
 DEFAULT_THRESHOLD = 5.0
 #: Runs of letters and digits: razdel splits «CРОЧHO» at every change of script, this does not.
 _RUN = re.compile(r"[^\W_]+")
+#: Runs that cannot be disguised: all Cyrillic, or all ASCII letters and digits.
+_PLAIN = re.compile(r"[а-яёА-ЯЁ]+|[A-Za-z0-9]+")
 #: A word without the emoji or «‼» that razdel leaves glued to it («лс‼», «ЛС😉»).
 _CORE = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
 #: Unicode blocks of letters styled as bold, italic, circled or full-width («𝗸𝗼𝗱», «ｓａｌｅ»).
@@ -65,6 +67,8 @@ class Signal:
     channels: Mapping[str, float] = field(default_factory=dict)
     patterns: tuple[Pattern, ...] = ()
     needs: tuple[tuple[Need, ...], ...] = ()
+    #: The words one of which any pattern of the signal needs: a text with none of them is skipped.
+    gate: tuple[Need, ...] = ()
     regexes: tuple[re.Pattern[str], ...] = ()
     min_share: float = 0.0
     min_letters: int = 0
@@ -93,23 +97,35 @@ class Scan:
     #: Every lemma and every lower-cased form in the text: patterns needing an absent word are skipped.
     lemmas: frozenset[str] = frozenset()
     forms: frozenset[str] = frozenset()
+    letters: int = 0
+    upper: int = 0
 
     @classmethod
     def of(cls, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> Scan:
         lemmas = {a.lemma for token in words for a in token.analyses}
-        return cls(doc, words, mixed, frozenset(lemmas), frozenset(t.lower for t in words))
+        view = doc.view
+        return cls(doc, words, mixed, frozenset(lemmas), frozenset(t.lower for t in words),
+                    sum(map(str.isalpha, view)), sum(map(str.isupper, view)))
 
     def may_match(self, needs: tuple[Need, ...]) -> bool:
         """Whether every word the pattern cannot do without occurs in the text."""
         return all(
             not self.lemmas.isdisjoint(lemmas) or not self.forms.isdisjoint(forms)
-            or any(form.startswith(prefixes) for form in self.forms)
+            or (prefixes and any(form.startswith(prefixes) for form in self.forms))
             for lemmas, forms, prefixes in needs
         )
 
 
 #: A word a pattern requires: one of these lemmas, forms or form prefixes.
 Need = tuple[frozenset[str], frozenset[str], tuple[str, ...]]
+
+
+def _gate(needs: list[tuple[Need, ...]]) -> tuple[Need, ...]:
+    """One need that covers every pattern (their first needs merged), or none if a pattern needs none."""
+    if not needs or any(not n for n in needs):
+        return ()
+    return ((frozenset().union(*(n[0][0] for n in needs)), frozenset().union(*(n[0][1] for n in needs)),
+             tuple(p for n in needs for p in n[0][2])),)
 
 
 def _needs(pattern: Pattern) -> tuple[Need, ...]:
@@ -199,7 +215,8 @@ class SpamCheck:
 
     def scan(self, doc: Doc) -> Scan:
         """The words the phrases read: disguised words read back, emoji and «‼» glued to a word cut off."""
-        mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view) if self.disguised(m.group())]
+        mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view)
+                 if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())]
         words: list[Token] = []
         runs = iter(mixed)
         run = next(runs, None)
@@ -265,6 +282,8 @@ def _mixture(run: str) -> str | None:
 def _count(signal: Signal, scan: Scan) -> tuple[int, list[tuple[int, int]]]:
     doc = scan.doc
     if signal.kind == "phrase":
+        if not scan.may_match(signal.gate):
+            return 0, []
         spans = []
         words = scan.words
         for pattern, needs in zip(signal.patterns, signal.needs, strict=True):
@@ -280,9 +299,7 @@ def _count(signal: Signal, scan: Scan) -> tuple[int, list[tuple[int, int]]]:
     if signal.kind == "mixed-script":
         return len(scan.mixed), list(scan.mixed)
     if signal.kind == "caps":
-        letters = [ch for ch in doc.view if ch.isalpha()]
-        upper = sum(ch.isupper() for ch in letters)
-        if len(letters) < signal.min_letters or upper < signal.min_share * len(letters):
+        if scan.letters < signal.min_letters or scan.upper < signal.min_share * scan.letters:
             return 0, []
         shouted = [(t.start, t.stop) for t in scan.words if sum(ch.isupper() for ch in t.text) > 1]
         return 1, shouted or [(0, len(doc.text))]
@@ -350,6 +367,7 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
     if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
         raise rule.error("signals", f"{where}: min_count — целое число ≥ 1")
     patterns: list[Pattern] = []
+    needs: list[tuple[Need, ...]] = []
     regexes: list[re.Pattern[str]] = []
     if kind == "phrase":
         sources = raw.get("patterns")
@@ -358,6 +376,7 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
         for source in sources:
             try:
                 patterns.append(compile_pattern(str(source), analyzer))
+                needs.append(_needs(patterns[-1]))
             except PatternError as exc:
                 raise rule.error("signals", f"{where}: {exc}") from None
     elif "patterns" in raw:
@@ -401,7 +420,7 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
         raise rule.error("signals", f"{where}: min_letters — целое число ≥ 0")
     return Signal(name, description.strip(), kind, points, each, cap, min_count,
                   _factors(rule, "signals", raw.get("channels")), tuple(patterns),
-                  tuple(_needs(p) for p in patterns), tuple(regexes),
+                  tuple(needs), _gate(needs), tuple(regexes),
                   float(min_share), min_letters, tuple(requires), at_least)
 
 
