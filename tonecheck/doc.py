@@ -100,6 +100,13 @@ class Doc:
         return line + 1, offset - self.line_starts[line] + 1
 
     @cached_property
+    def name_placeholders(self) -> list[tuple[int, int]]:
+        """Placeholders standing for the customer's name (``{{ name }}``, ``%NAME%``): they address by name."""
+        from .template import name_spans
+
+        return name_spans(self.text, self.placeholders)
+
+    @cached_property
     def words(self) -> list[Token]:
         """Word tokens only (punctuation and numbers left out), in text order."""
         return [t for t in self.tokens if t.is_word]
