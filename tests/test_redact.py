@@ -17,10 +17,11 @@ from tonecheck.finding import Finding, Suggestion
 from tonecheck.redact import redact
 from tonecheck.report import Report
 
-CARD = "4276 3800 1234 5679"
-SECRETS = (CARD, "4276380012345679", "916 123-45-67", "ivan.petrov", "Qw3rty_2024", "500100732259")
-DRAFT = (f"Привет! Деньги вернулись на карту {CARD}, курьер Иван: +7 916 123-45-67, ivan.petrov@gmail.com. "
-         "Ваш пароль: Qw3rty_2024, ИНН 500100732259.")
+CARD = "2200 7034 5612 8902"
+# None of these is in the rules' own examples: SARIF output carries those, and they are no leak.
+SECRETS = (CARD, "2200703456128902", "926 555-01-23", "olga.sidorova", "Zx9_kLm42q", "771234567859")
+DRAFT = (f"Привет! Деньги вернулись на карту {CARD}, курьер Ольга: +7 926 555-01-23, olga.sidorova@yandex.ru. "
+         "Ваш пароль: Zx9_kLm42q, ИНН 771234567859.")
 
 
 def leaked(output: str) -> list[str]:
@@ -33,7 +34,7 @@ def test_redact_masks_text_findings_and_keeps_offsets(linter):
     assert {f.code for f in private} == {"PV001", "PV003", "PV007", "PV008", "PV009"}
     hidden = redact(report)
     assert len(hidden.text) == len(DRAFT) and leaked(hidden.text) == []
-    assert "**** **** **** 5679" in hidden.text and "i**********@gmail.com" in hidden.text
+    assert "**** **** **** 8902" in hidden.text and "o************@yandex.ru" in hidden.text
     for before, after in zip(report.findings, hidden.findings, strict=True):
         assert (after.start, after.end, after.line, after.column) == (before.start, before.end, before.line,
                                                                       before.column)
@@ -54,18 +55,18 @@ def _finding(code, category, start, end, text, suggestions=(), message="м", dat
 
 def test_other_rules_suggestions_do_not_bring_the_data_back():
     text = f"КАРТА {CARD} ГОТОВА"
-    card = _finding("PV001", "privacy", 6, 25, CARD, [Suggestion("**** **** **** 5679", 6, 25, False)],
-                    data={"masked": "**** **** **** 5679"})
+    card = _finding("PV001", "privacy", 6, 25, CARD, [Suggestion("**** **** **** 8902", 6, 25, False)],
+                    data={"masked": "**** **** **** 8902"})
     lowered = _finding("SH001", "shouting", 0, len(text), text, [Suggestion(text.lower(), 0, len(text))],
                        message=f"«{text}» написано заглавными")
     respaced = _finding("XX001", "clarity", 6, 25, CARD, [Suggestion(CARD.replace(" ", "-"), 6, 25)])
     report = Report(text, [card, lowered, respaced], 80, {}, "fix", Context(), None, {"echo": [CARD]})
     hidden = redact(report)
-    assert hidden.text == "КАРТА **** **** **** 5679 ГОТОВА"
-    assert hidden.findings[1].suggestions[0].replacement == "карта **** **** **** 5679 готова"
-    assert hidden.findings[1].message == "«КАРТА **** **** **** 5679 ГОТОВА» написано заглавными"
+    assert hidden.text == "КАРТА **** **** **** 8902 ГОТОВА"
+    assert hidden.findings[1].suggestions[0].replacement == "карта **** **** **** 8902 готова"
+    assert hidden.findings[1].message == "«КАРТА **** **** **** 8902 ГОТОВА» написано заглавными"
     assert hidden.findings[2].suggestions == ()  # the same number with dashes: dropped, not shown
-    assert hidden.extras == {"echo": ["**** **** **** 5679"]}
+    assert hidden.extras == {"echo": ["**** **** **** 8902"]}
 
 
 def _run(**options) -> tuple[int, str]:
@@ -78,7 +79,7 @@ def _run(**options) -> tuple[int, str]:
 
 def test_text_output_is_redacted():
     code, output = _run()
-    assert code == 1 and "PV001" in output and "**** **** **** 5679" in output
+    assert code == 1 and "PV001" in output and "**** **** **** 8902" in output
     assert leaked(output) == []
 
 
@@ -89,23 +90,29 @@ def test_text_output_without_redact_shows_the_draft():
     assert CARD in buffer.getvalue()
 
 
-def test_json_output_is_redacted(capsys):
-    code, _ = _run(output_format="json")
-    data = json.loads(capsys.readouterr().out)
+def test_json_output_is_redacted():
+    code, output = _run(output_format="json")
+    data = json.loads(output)
     assert code == 1 and leaked(json.dumps(data, ensure_ascii=False)) == []
     texts = [f["text"] for f in data["files"][0]["findings"] if f["category"] == "privacy"]
-    assert "**** **** **** 5679" in texts
+    assert "**** **** **** 8902" in texts
+
+
+def test_sarif_and_github_outputs_are_redacted():
+    for output_format in ("sarif", "github"):
+        code, output = _run(output_format=output_format)
+        assert code == 1 and "8902" in output and leaked(output) == []
 
 
 def test_diff_is_redacted():
     _, output = _run(diff=True, unsafe_fixes=True)
-    assert "+Здравствуйте! Деньги вернулись на карту **** **** **** 5679" in output
+    assert "+Здравствуйте! Деньги вернулись на карту **** **** **** 8902" in output
     assert leaked(output) == []
 
 
 def test_fixed_text_printed_to_stdout_is_redacted():
     result = CliRunner().invoke(main, ["check", "--color", "never", "--redact", "--unsafe-fixes", "-"], input=DRAFT)
-    assert "Здравствуйте! Деньги вернулись на карту **** **** **** 5679" in result.output
+    assert "Здравствуйте! Деньги вернулись на карту **** **** **** 8902" in result.output
     assert leaked(result.output) == []
 
 
@@ -116,7 +123,7 @@ def test_cli_flag(tmp_path):
     for args in (["--redact"], ["--redact", "--format", "json"]):
         result = runner.invoke(main, ["check", "--color", "never", *args, str(draft)])
         assert result.exit_code == 1, result.output
-        assert leaked(result.output) == [] and "5679" in result.output
+        assert leaked(result.output) == [] and "8902" in result.output
     plain = runner.invoke(main, ["check", "--color", "never", str(draft)])
     assert CARD in plain.output
 
