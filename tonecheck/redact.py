@@ -40,7 +40,8 @@ class _Masker:
     def scrub(self, value: Any) -> Any:
         if isinstance(value, str):
             for secret, masked in self.secrets:
-                value = secret.sub(lambda _m, masked=masked: masked, value)
+                # Escaped: a backslash in a mask must not read as a group reference.
+                value = secret.sub(masked.replace("\\", "\\\\"), value)
             return value
         if isinstance(value, dict):
             return {k: self.scrub(v) for k, v in value.items()}

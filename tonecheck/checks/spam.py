@@ -203,8 +203,9 @@ class SpamCheck:
         base = self.channel_factor.get(ctx.channel, 1.0)
         contributions: list[Contribution] = []
         for signal in self.signals:
+            spans: list[tuple[int, int]] = []
             if signal.kind == "combo":
-                count, spans = int(signal.fires({c.signal.name for c in contributions})), []
+                count = int(signal.fires({c.signal.name for c in contributions}))
             else:
                 count, spans = _count(signal, scan)
             points = signal.score(count) * signal.channels.get(ctx.channel, base)
@@ -284,7 +285,7 @@ def _count(signal: Signal, scan: Scan) -> tuple[int, list[tuple[int, int]]]:
     if signal.kind == "phrase":
         if not scan.may_match(signal.gate):
             return 0, []
-        spans = []
+        spans: list[tuple[int, int]] = []
         words = scan.words
         for pattern, needs in zip(signal.patterns, signal.needs, strict=True):
             if not scan.may_match(needs):
@@ -304,11 +305,10 @@ def _count(signal: Signal, scan: Scan) -> tuple[int, list[tuple[int, int]]]:
         shouted = [(t.start, t.stop) for t in scan.words if sum(ch.isupper() for ch in t.text) > 1]
         return 1, shouted or [(0, len(doc.text))]
     # emoji: how many per word
-    spans = [(m.start(), m.end()) for m in _EMOJI.finditer(doc.view)]
-    words = max(1, len(scan.words))
-    if len(spans) / words < signal.min_share:
+    emoji = [(m.start(), m.end()) for m in _EMOJI.finditer(doc.view)]
+    if len(emoji) / max(1, len(scan.words)) < signal.min_share:
         return 0, []
-    return len(spans), spans
+    return len(emoji), emoji
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
