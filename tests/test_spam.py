@@ -67,12 +67,19 @@ def test_breakdown_in_to_dict_and_json(sp):
     assert json.loads(json_report([("x", report)]))["files"][0]["spam"] == data["spam"]
 
 
-def test_breakdown_in_text_output(sp):
+def _text(report) -> str:
     console = Console(record=True, width=200, no_color=True, highlight=False)
-    text_report(console, "<текст>", sp.lint(SHOUTING_AD))
-    out = console.export_text()
-    assert "Спам-баллы: " in out and "(порог 5.0)" in out
-    assert "click-link: Призыв «жми», «переходи по ссылке»" in out
+    text_report(console, "<текст>", report)
+    return console.export_text()
+
+
+def test_breakdown_in_text_output(sp):
+    out = _text(sp.lint(SHOUTING_AD))
+    assert "Спам-баллы: 13.5 (порог 5.0)" in out
+    assert "+2.0  click-link: Призыв «жми», «переходи по ссылке»" in out
+    # Below the threshold the text output stays quiet; the breakdown is still in the JSON.
+    quiet = sp.lint("Доставка бесплатно, курьер привезёт заказ завтра.")
+    assert "Спам-баллы" not in _text(quiet) and quiet.to_dict()["spam"]["rules"]
 
 
 def test_email_and_sms_weigh_signals_more_than_chat(sp):
