@@ -56,11 +56,13 @@ def main() -> None:
               help="Файл настроек (.tonecheck.toml или pyproject.toml) вместо поиска рядом с файлами.")
 @click.option("--isolated", is_flag=True, help="Не читать файлы настроек.")
 @click.option("--stdin-filename", help="Имя файла для текста из стандартного ввода (формат, настройки).")
+@click.option("--redact", is_flag=True, help="Скрыть в выводе найденные персональные данные.")
 def check_command(paths: tuple[str, ...], text: str | None, customer_name: str | None, reply_to: str | None,
                   reply_to_text: str | None, channel: str | None, followup: bool, first_contact: bool,
                   output_format: str, select: str | None, ignore: str | None, fail_under: int | None,
                   exit_zero: bool, color: str, encoding: str | None, fix: bool, unsafe_fixes: bool,
-                  diff: bool, config_path: str | None, isolated: bool, stdin_filename: str | None) -> None:
+                  diff: bool, config_path: str | None, isolated: bool, stdin_filename: str | None,
+                  redact: bool) -> None:
     """Проверить черновики и шаблоны: файлы, каталоги, «-» (стандартный ввод) или -t ТЕКСТ."""
     out, err = _consoles("never" if output_format != "text" else color)
     try:
@@ -75,7 +77,7 @@ def check_command(paths: tuple[str, ...], text: str | None, customer_name: str |
         followup=followup, first_contact=first_contact, output_format=output_format, fail_under=fail_under,
         exit_zero=exit_zero, encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
         select=_codes(select), ignore=_codes(ignore), config_path=config_path, discover=not isolated,
-        stdin_filename=stdin_filename,
+        stdin_filename=stdin_filename, redact=redact,
     )
     sys.exit(check.run(opts, out, err))
 

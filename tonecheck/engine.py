@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,17 @@ def load_rules(directories: Iterable[Path]) -> list[Rule]:
     return rules
 
 
-def compile_rules(rules: Iterable[Rule], analyzer: Morph) -> list[Check]:
-    return [checks.KINDS[rule.kind].compile(rule, analyzer) for rule in rules]
+def compile_rules(rules: Iterable[Rule], analyzer: Morph,
+                  options: dict[str, Any] | None = None) -> list[Check]:
+    """Compile each rule with its kind; kinds whose ``compile`` takes ``options`` get the config's."""
+    out = []
+    for rule in rules:
+        kind = checks.KINDS[rule.kind]
+        if "options" in inspect.signature(kind.compile).parameters:
+            out.append(kind.compile(rule, analyzer, options=dict(options or {})))
+        else:
+            out.append(kind.compile(rule, analyzer))
+    return out
 
 
 class Linter:
@@ -52,7 +62,7 @@ class Linter:
         if rules is None:
             rules = load_rules([builtin_dir(), *self.config.rule_dirs])
         self.rules = rules
-        self.checks = compile_rules(rules, self.morph)
+        self.checks = compile_rules(rules, self.morph, self.config.options)
         self.by_code = {r.code: r for r in rules}
         self._active: dict[str, list[Check]] = {}
 

@@ -93,7 +93,8 @@ def _extras_lines(report: Report) -> list[Text]:
     if report.relevance is not None:
         lines.append(Text(f"Соответствие вопросу клиента: {report.relevance:.2f}", style="dim"))
     spam = report.extras.get("spam")
-    if isinstance(spam, dict) and spam.get("rules"):
+    # The breakdown explains a spam finding; below the threshold it stays in JSON only.
+    if isinstance(spam, dict) and spam.get("rules") and spam.get("score", 0) >= spam.get("threshold", 0):
         lines.append(Text(f"Спам-баллы: {spam.get('score', 0):.1f} (порог {spam.get('threshold', 0):.1f})",
                           style="dim"))
         for rule in spam["rules"]:

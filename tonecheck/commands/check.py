@@ -16,6 +16,7 @@ from .. import markup, render, sarif, source
 from ..config import Config
 from ..engine import Linter, load_rules
 from ..errors import ConfigError, RuleError, ToneCheckError
+from ..redact import redact
 from ..report import Report
 from ..rule import Rule, builtin_dir
 from . import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
@@ -53,6 +54,8 @@ class Options:
     stdin_filename: str | None = None
     #: False: no config file is looked up (``--isolated``).
     discover: bool = True
+    #: Mask the personal data the privacy rules find in everything printed (``--redact``).
+    redact: bool = False
 
 
 @dataclass
@@ -222,10 +225,11 @@ def run(opts: Options, out: Console, err: Console) -> int:
             fixed = linter.fix(src.text, unsafe=opts.unsafe_fixes, **lint_ctx)
             result.changed = fixed != src.text
             if opts.diff:
-                _print_diff(out, src, fixed)
+                shown = source.Source(src.name, _shown(opts, linter, src.text, lint_ctx))
+                _print_diff(out, shown, _shown(opts, linter, fixed, lint_ctx))
             else:
                 if src.path is None:
-                    out.file.write(fixed)
+                    out.file.write(_shown(opts, linter, fixed, lint_ctx))
                     out.file.flush()
                 else:
                     try:
@@ -238,6 +242,8 @@ def run(opts: Options, out: Console, err: Console) -> int:
                 if result.changed:
                     result.fixed_from = len(report.findings)
                     result.report = report = linter.lint(fixed, **lint_ctx)
+        if opts.redact:
+            result.report = redact(result.report)
         results.append(result)
         failed = failed or report.has_errors or report.score < cfg.fail_under
 
@@ -249,6 +255,11 @@ def run(opts: Options, out: Console, err: Console) -> int:
     if opts.diff:
         return EXIT_FINDINGS if any(r.changed for r in results) else EXIT_CLEAN
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _shown(opts: Options, linter: Linter, text: str, lint_ctx: dict[str, Any]) -> str:
+    """``text`` as printed: with --redact, the personal data its privacy findings found masked."""
+    return redact(linter.lint(text, **lint_ctx)).text if opts.redact else text
 
 
 def _render(opts: Options, results: list[Result], settings: Settings, out: Console) -> None:

@@ -1,0 +1,177 @@
+"""The spam score: weighted signals from rules/spam, their breakdown, channels, threshold, disguised words."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rich.console import Console
+
+from tonecheck import Config, ConfigError, Linter, RuleError
+from tonecheck.checks import kind_keys, spam
+from tonecheck.render import json_report, text_report
+from tonecheck.rule import parse_rule
+
+SHOUTING_AD = "ТОЛЬКО СЕГОДНЯ!!! Бесплатно! Выигрыш 100%! Жми на ссылку!"
+PROMO = "Только сегодня: бесплатная доставка и скидка 20% по промокоду. Успейте оформить заказ!"
+
+
+@pytest.fixture(scope="module")
+def sp(only):
+    return only("SP001")
+
+
+def names(report) -> dict[str, float]:
+    return {r["name"]: r["points"] for r in report.spam["rules"]}
+
+
+def test_the_issue_example_is_spam(sp):
+    report = sp.lint(SHOUTING_AD)
+    assert [f.code for f in report.findings] == ["SP001"]
+    assert report.spam_score >= report.spam["threshold"] == 5.0
+    assert {"click-link", "prize", "urgency", "free-offer", "exclamation-run", "caps-share"} <= set(names(report))
+    finding = report.findings[0]
+    assert finding.category == "spam"
+    assert f"{report.spam_score:.1f}" in finding.message
+    assert finding.start == 0 and finding.end == len(SHOUTING_AD)
+
+
+def test_one_free_delivery_in_a_support_answer_is_fine(sp):
+    report = sp.lint("Доставка бесплатно, курьер привезёт заказ завтра.")
+    assert report.findings == []
+    assert names(report) == {"free-offer": 1.0}
+    assert report.spam_score == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Возврат 1 500 ₽ придёт на карту в течение 5 рабочих дней.",
+    "Перейдите по ссылке в письме, чтобы подтвердить адрес.",
+    "Очистите кэш браузера, и всё заработает. Если нет — напишите нам.",
+    "Скидка по промокоду действует до конца месяца, подробности в личном кабинете.",
+    "Мы ждём вашего ответа, чтобы оформить возврат.",
+    "Приложение для Аndroid можно скачать в магазине.",
+])
+def test_ordinary_support_answers_score_low(sp, text):
+    report = sp.lint(text)
+    assert report.findings == [] and report.spam_score < 3
+
+
+def test_breakdown_in_to_dict_and_json(sp):
+    report = sp.lint(SHOUTING_AD)
+    data = report.to_dict()
+    assert data["spam_score"] == report.spam_score
+    rules = data["spam"]["rules"]
+    assert rules == sorted(rules, key=lambda r: -r["points"])
+    assert all(set(r) == {"name", "points", "description"} and r["description"] for r in rules)
+    assert round(sum(r["points"] for r in rules), 2) == data["spam"]["score"]
+    assert json.loads(json_report([("x", report)]))["files"][0]["spam"] == data["spam"]
+
+
+def _text(report) -> str:
+    console = Console(record=True, width=200, no_color=True, highlight=False)
+    text_report(console, "<текст>", report)
+    return console.export_text()
+
+
+def test_breakdown_in_text_output(sp):
+    out = _text(sp.lint(SHOUTING_AD))
+    assert "Спам-баллы: 13.5 (порог 5.0)" in out
+    assert "+2.0  click-link: Призыв «жми», «переходи по ссылке»" in out
+    # Below the threshold the text output stays quiet; the breakdown is still in the JSON.
+    quiet = sp.lint("Доставка бесплатно, курьер привезёт заказ завтра.")
+    assert "Спам-баллы" not in _text(quiet) and quiet.to_dict()["spam"]["rules"]
+
+
+def test_email_and_sms_weigh_signals_more_than_chat(sp):
+    chat, email, sms = (sp.lint(PROMO, channel=c) for c in ("chat", "email", "sms"))
+    assert chat.spam_score < 5 <= email.spam_score < sms.spam_score
+    assert chat.findings == [] and [f.code for f in sms.findings] == ["SP001"]
+    assert sms.spam_score == pytest.approx(chat.spam_score * 1.5)
+
+
+def test_threshold_comes_from_the_config_options(builtin_rules):
+    rules = [r for r in builtin_rules if r.code == "SP001"]
+    strict = Linter(Config(options={"spam_threshold": 3}), rules=rules)
+    report = strict.lint(PROMO)
+    assert report.spam["threshold"] == 3.0 and [f.code for f in report.findings] == ["SP001"]
+    lenient = Linter(Config(options={"spam_threshold": 50}), rules=rules)
+    assert lenient.lint(SHOUTING_AD).findings == []
+    with pytest.raises(ConfigError, match="spam_threshold"):
+        Linter(Config(options={"spam_threshold": "высокий"}), rules=rules)
+
+
+@pytest.mark.parametrize("text", ["CРОЧHO нужны люди!", "Плачу 300 д0ллaP0B", "𝗭𝗮𝗿𝗮𝗯𝗼𝘁𝗼𝗸 тут"])
+def test_words_in_disguise_are_counted(sp, text):
+    assert "mixed-script" in names(sp.lint(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Скачайте приложение для Аndroid.",  # an English word with a stray Cyrillic «А»
+    "Взял 7600х3д, доволен.",  # a model name
+    "Оплата картой «Мир», Wi-Fi-роутер, 1С, 5G, iPhone-а.",
+])
+def test_ordinary_mixtures_are_not_disguise(sp, text):
+    assert "mixed-script" not in names(sp.lint(text))
+
+
+def test_disguised_words_are_read_back_for_the_phrases(sp):
+    report = sp.lint("Зapабoтoк без влoжeний")
+    found = names(report)
+    assert {"mixed-script", "easy-money", "no-investment", "disguised-offer"} <= set(found)
+    assert report.findings
+
+
+def test_phrases_match_in_any_inflection(sp):
+    for text in ("Ищем сотрудников на подработку", "Успей забрать выигрыш", "Кредиты без проверок"):
+        assert sp.lint(text).spam_score >= 1.5, text
+
+
+def test_combos_need_each_group(sp):
+    alone = names(sp.lint("Пишите в лс"))
+    assert "contact-in-private" in alone and "offer-with-contact" not in alone
+    both = names(sp.lint("Подработка для студентов, пишите в лс"))
+    assert {"contact-in-private", "easy-money", "offer-with-contact"} <= set(both)
+
+
+def test_measure_reports_even_below_the_threshold(sp):
+    report = sp.lint("Спасибо за обращение!")
+    assert report.spam == {"score": 0, "threshold": 5.0, "rules": []} and report.spam_score == 0
+
+
+# ---------------------------------------------------------------- rule file validation
+
+
+def _rule(**spec):
+    data = {
+        "code": "SP099", "name": "test-spam", "category": "spam", "severity": "warning", "kind": "spam",
+        "message": "м", "why": "п", "examples": {"fire": ["a"], "pass": ["b"]}, **spec,
+    }
+    return parse_rule(data, {"signals": 7}, "rules/spam/test.yaml", kind_keys())
+
+
+def _compile(**spec):
+    from tonecheck.morph import morph
+
+    return spam.compile(_rule(**spec), morph())
+
+
+@pytest.mark.parametrize(("signals", "message"), [
+    ([{"name": "x", "description": "d", "kind": "magic", "points": 1}], "неизвестный вид"),
+    ([{"name": "x", "description": "d", "points": 1, "patterns": ["a"]}] * 2, "объявлен дважды"),
+    ([{"name": "x", "description": "d", "kind": "regex", "points": 1, "regex": "("}], "ошибка в выражении"),
+    ([{"name": "x", "description": "d", "kind": "combo", "points": 1, "requires": [["nope"]]}], "nope"),
+    ([{"name": "x", "description": "", "points": 1, "patterns": ["a"]}], "описание"),
+    ([{"name": "x", "description": "d", "points": -1, "patterns": ["a"]}], "points"),
+    ([{"name": "x", "description": "d", "points": 1, "patterns": ["a<Badgram>"]}], "граммема"),
+    ([{"name": "x", "description": "d", "points": 1, "patterns": ["a"], "chanels": {}}], "chanels"),
+])
+def test_bad_signals_fail_loudly_with_file_and_line(signals, message):
+    with pytest.raises(RuleError, match=message) as info:
+        _compile(signals=signals)
+    assert str(info.value).startswith("rules/spam/test.yaml:7: signals:")
+
+
+def test_channel_factors_are_checked():
+    signal = {"name": "x", "description": "d", "points": 1, "patterns": ["a"]}
+    with pytest.raises(RuleError, match="неизвестный канал"):
+        _compile(signals=[signal], channel_factor={"fax": 2})

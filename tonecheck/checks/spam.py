@@ -1,0 +1,457 @@
+"""Spam score, modelled on SpamAssassin: named signals with points, summed and compared with a threshold.
+
+A rule of this kind lists its ``signals`` in YAML; each is one of
+
+- ``phrase``: lemma patterns (see ``tonecheck.pattern``), «бесплатно», «без вложений», «жми ... ссылка»;
+- ``regex``: character patterns over the text: links, runs of «!», money amounts;
+- ``caps``: the share of capital letters among all letters;
+- ``emoji``: emoji per word;
+- ``mixed-script``: words that mix Cyrillic with Latin or Greek look-alikes («CРОЧHO», «д0ллaP0B»);
+- ``combo``: SpamAssassin's meta rules, points when signals from each of the ``requires`` groups have
+  scored (an offer of easy money *and* «пиши в лс»), or ``at_least`` N of the listed signals have.
+
+A signal scores ``points`` once it has ``min_count`` matches, ``each`` more for every further match, at
+most ``max``; the sum is multiplied by the channel's factor (``channel_factor``, per signal
+``channels``). The rule fires once the score reaches ``threshold`` (``spam_threshold`` in the config
+options overrides it). Words written with look-alike letters are read back as Cyrillic
+(``homoglyphs``) before the phrase signals look at them, so «зapаб0тoк» still counts as «заработок».
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..context import CHANNELS, Context
+from ..doc import Doc, Token
+from ..errors import ConfigError
+from ..finding import Hit
+from ..morph import Morph
+from ..pattern import Pattern, PatternError, compile_pattern, find
+from ..rule import NAME, Rule
+
+KEYS = {"threshold", "channel_factor", "homoglyphs", "signals"}
+SIGNAL_KINDS = ("phrase", "regex", "caps", "emoji", "mixed-script", "combo")
+SIGNAL_KEYS = {
+    "name", "description", "kind", "points", "each", "max", "min_count", "channels",
+    "patterns", "regex", "min_share", "min_letters", "requires", "at_least",
+}
+DEFAULT_THRESHOLD = 5.0
+#: Runs of letters and digits: razdel splits «CРОЧHO» at every change of script, this does not.
+_RUN = re.compile(r"[^\W_]+")
+#: Runs that cannot be disguised: all Cyrillic, or all ASCII letters and digits.
+_PLAIN = re.compile(r"[а-яёА-ЯЁ]+|[A-Za-z0-9]+")
+#: A word without the emoji or «‼» that razdel leaves glued to it («лс‼», «ЛС😉»).
+_CORE = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
+#: Unicode blocks of letters styled as bold, italic, circled or full-width («𝗸𝗼𝗱», «ｓａｌｅ»).
+STYLED = frozenset({"MATHEMATICAL", "FULLWIDTH", "CIRCLED", "PARENTHESIZED", "SQUARED", "NEGATIVE"})
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u3030\u303D\u3297\u3299]"
+)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One named spam rule: how it matches and how many points it is worth."""
+
+    name: str
+    description: str
+    kind: str
+    points: float
+    each: float = 0.0
+    max: float = 0.0
+    min_count: int = 1
+    channels: Mapping[str, float] = field(default_factory=dict)
+    patterns: tuple[Pattern, ...] = ()
+    needs: tuple[tuple[Need, ...], ...] = ()
+    #: The words one of which any pattern of the signal needs: a text with none of them is skipped.
+    gate: tuple[Need, ...] = ()
+    regexes: tuple[re.Pattern[str], ...] = ()
+    min_share: float = 0.0
+    min_letters: int = 0
+    requires: tuple[frozenset[str], ...] = ()
+    at_least: int = 0
+
+    def fires(self, scored: set[str]) -> bool:
+        """A combo: every ``requires`` group has a scored signal, or ``at_least`` of them all have."""
+        if self.at_least:
+            return len(scored & frozenset().union(*self.requires)) >= self.at_least
+        return all(group & scored for group in self.requires)
+
+    def score(self, count: int) -> float:
+        if count < self.min_count:
+            return 0.0
+        return min(self.max, self.points + self.each * (count - self.min_count))
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the signals read: the view, its words with look-alike letters read back, mixed words."""
+
+    doc: Doc
+    words: list[Token]
+    mixed: list[tuple[int, int]]
+    #: Every lemma and every lower-cased form in the text: patterns needing an absent word are skipped.
+    lemmas: frozenset[str] = frozenset()
+    forms: frozenset[str] = frozenset()
+    letters: int = 0
+    upper: int = 0
+
+    @classmethod
+    def of(cls, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> Scan:
+        lemmas = {a.lemma for token in words for a in token.analyses}
+        view = doc.view
+        return cls(doc, words, mixed, frozenset(lemmas), frozenset(t.lower for t in words),
+                    sum(map(str.isalpha, view)), sum(map(str.isupper, view)))
+
+    def may_match(self, needs: tuple[Need, ...]) -> bool:
+        """Whether every word the pattern cannot do without occurs in the text."""
+        return all(
+            not self.lemmas.isdisjoint(lemmas) or not self.forms.isdisjoint(forms)
+            or (prefixes and any(form.startswith(prefixes) for form in self.forms))
+            for lemmas, forms, prefixes in needs
+        )
+
+
+#: A word a pattern requires: one of these lemmas, forms or form prefixes.
+Need = tuple[frozenset[str], frozenset[str], tuple[str, ...]]
+
+
+def _gate(needs: list[tuple[Need, ...]]) -> tuple[Need, ...]:
+    """One need that covers every pattern (their first needs merged), or none if a pattern needs none."""
+    if not needs or any(not n for n in needs):
+        return ()
+    return ((frozenset().union(*(n[0][0] for n in needs)), frozenset().union(*(n[0][1] for n in needs)),
+             tuple(p for n in needs for p in n[0][2])),)
+
+
+def _needs(pattern: Pattern) -> tuple[Need, ...]:
+    """The pattern's required elements that name their words (not just grammemes)."""
+    out = []
+    for element in pattern.elements:
+        named = all(a.lemmas or a.forms or a.prefix for a in element.atoms)
+        if element.gap or element.optional or not named:
+            continue
+        lemmas = frozenset().union(*(a.lemmas for a in element.atoms))
+        forms = frozenset().union(*(a.forms for a in element.atoms))
+        prefixes = tuple(a.prefix for a in element.atoms if a.prefix)
+        out.append((lemmas, forms, prefixes))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Contribution:
+    signal: Signal
+    points: float
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    score: float
+    threshold: float
+    contributions: tuple[Contribution, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": round(self.score, 2),
+            "threshold": self.threshold,
+            "rules": [
+                {"name": c.signal.name, "points": round(c.points, 2), "description": c.signal.description}
+                for c in self.contributions
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class SpamCheck:
+    rule: Rule
+    signals: tuple[Signal, ...]
+    threshold: float
+    channel_factor: Mapping[str, float]
+    homoglyphs: Mapping[str, str]
+    analyzer: Morph
+
+    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        result = self.evaluate(doc, ctx)
+        if result.score < self.threshold or not result.contributions:
+            return
+        spans = [s for c in result.contributions for s in c.spans]
+        start = min(s for s, _ in spans)
+        end = max(e for _, e in spans)
+        message = f"{self.rule.message}: {result.score:.1f} при пороге {self.threshold:.1f}"
+        yield Hit(start, end, message=message,
+                  data={"score": round(result.score, 2), "threshold": self.threshold})
+
+    def measure(self, doc: Doc, ctx: Context) -> dict[str, Any]:
+        result = self.evaluate(doc, ctx)
+        return {"spam": result.to_dict(), "spam_score": round(result.score, 2)}
+
+    def evaluate(self, doc: Doc, ctx: Context) -> Result:
+        """The score of ``doc`` (kept in ``doc.memo``: ``run`` and ``measure`` both ask for it)."""
+        key = f"spam:{self.rule.code}:{ctx.channel}"
+        result = doc.memo.get(key)
+        if not isinstance(result, Result):
+            result = doc.memo[key] = self._evaluate(doc, ctx)
+        return result
+
+    def _evaluate(self, doc: Doc, ctx: Context) -> Result:
+        scan = self.scan(doc)
+        base = self.channel_factor.get(ctx.channel, 1.0)
+        contributions: list[Contribution] = []
+        for signal in self.signals:
+            spans: list[tuple[int, int]] = []
+            if signal.kind == "combo":
+                count = int(signal.fires({c.signal.name for c in contributions}))
+            else:
+                count, spans = _count(signal, scan)
+            points = signal.score(count) * signal.channels.get(ctx.channel, base)
+            if points > 0:
+                contributions.append(Contribution(signal, points, tuple(spans)))
+        contributions.sort(key=lambda c: -c.points)
+        return Result(sum(c.points for c in contributions), self.threshold, tuple(contributions))
+
+    def scan(self, doc: Doc) -> Scan:
+        """The words the phrases read: disguised words read back, emoji and «‼» glued to a word cut off."""
+        mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view)
+                 if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())]
+        words: list[Token] = []
+        runs = iter(mixed)
+        run = next(runs, None)
+        for token in doc.words:
+            while run is not None and run[1] <= token.start:
+                run = next(runs, None)
+            if run is not None and token.stop > run[0]:
+                if not words or words[-1].start != run[0]:
+                    words.append(self._read_back(doc, token, run, self.plain(doc.view[run[0]:run[1]])))
+                continue
+            core = _CORE.search(token.text)
+            if core is not None and core.group() != token.text:
+                span = (token.start + core.start(), token.start + core.end())
+                token = self._read_back(doc, token, span, core.group().lower())
+            words.append(token)
+        return Scan.of(doc, words, mixed)
+
+    def plain(self, run: str) -> str:
+        """A disguised word read back: NFKC unstyles letters («𝗸» → «k»), the table makes them Cyrillic."""
+        return "".join(self.homoglyphs.get(ch, ch) for ch in unicodedata.normalize("NFKC", run)).lower()
+
+    def disguised(self, run: str) -> bool:
+        """A word in disguise: styled letters, or a Russian word written partly in Latin, Greek or digits.
+
+        An English word with a stray Cyrillic letter («Аndroid», a keyboard slip) is not: it has more
+        foreign letters than Cyrillic ones and does not read back as a Russian word.
+        """
+        kind = _mixture(run)
+        if kind == "mostly-foreign":
+            return self.analyzer.is_known(self.plain(run))
+        return kind is not None
+
+    def _read_back(self, doc: Doc, token: Token, run: tuple[int, int], plain: str) -> Token:
+        plain = plain.replace("ё", "е")
+        analyses, lemmas = self.analyzer.word(plain)
+        return Token(token.index, plain, run[0], run[1], token.sentence, analyses, lower=plain, lemmas=lemmas,
+                     is_word=True)
+
+
+def _script(ch: str) -> str:
+    if "0" <= ch <= "9":
+        return "DIGIT"
+    return unicodedata.name(ch, "?").split(" ", 1)[0]
+
+
+def _mixture(run: str) -> str | None:
+    """How a run of letters mixes scripts: "styled", "mixed", "mostly-foreign", "digits", or None."""
+    if any(_script(ch) in STYLED for ch in run if ch.isalnum()):
+        return "styled"
+    scripts = [_script(ch) for ch in run]
+    cyrillic = scripts.count("CYRILLIC")
+    if not cyrillic or cyrillic == len(scripts):
+        return None
+    foreign = scripts.count("LATIN") + scripts.count("GREEK")
+    if foreign:
+        return "mixed" if cyrillic >= foreign else "mostly-foreign"
+    # «з0лот0», but not a model name like «7600х3д»
+    letters = sum(ch.isalpha() for ch in run)
+    inner = any(ch.isdigit() and run[i].isalpha() and run[i + 2].isalpha() for i, ch in enumerate(run[1:-1]))
+    return "digits" if letters >= 4 and inner else None
+
+
+def _count(signal: Signal, scan: Scan) -> tuple[int, list[tuple[int, int]]]:
+    doc = scan.doc
+    if signal.kind == "phrase":
+        if not scan.may_match(signal.gate):
+            return 0, []
+        spans: list[tuple[int, int]] = []
+        words = scan.words
+        for pattern, needs in zip(signal.patterns, signal.needs, strict=True):
+            if not scan.may_match(needs):
+                continue
+            spans += [(words[i].start, words[end - 1].stop) for i, end in find(pattern, doc, words)]
+        spans = _disjoint(spans)
+        return len(spans), spans
+    if signal.kind == "regex":
+        spans = _disjoint([(m.start(), m.end()) for rx in signal.regexes for m in rx.finditer(doc.view)
+                           if m.end() > m.start()])
+        return len(spans), spans
+    if signal.kind == "mixed-script":
+        return len(scan.mixed), list(scan.mixed)
+    if signal.kind == "caps":
+        if scan.letters < signal.min_letters or scan.upper < signal.min_share * scan.letters:
+            return 0, []
+        shouted = [(t.start, t.stop) for t in scan.words if sum(ch.isupper() for ch in t.text) > 1]
+        return 1, shouted or [(0, len(doc.text))]
+    # emoji: how many per word
+    emoji = [(m.start(), m.end()) for m in _EMOJI.finditer(doc.view)]
+    if len(emoji) / max(1, len(scan.words)) < signal.min_share:
+        return 0, []
+    return len(emoji), emoji
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in text order without overlaps: two patterns matching the same words count once."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _number(rule: Rule, where: str, value: Any, *, low: float = 0.0) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < low:
+        raise rule.error("signals", f"{where}: ожидается число ≥ {low:g}, получено {value!r}")
+    return float(value)
+
+
+def _factors(rule: Rule, key: str, raw: Any) -> dict[str, float]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise rule.error(key, "ожидается словарь канал: множитель")
+    out = {}
+    for channel, factor in raw.items():
+        if channel not in CHANNELS:
+            raise rule.error(key, f"неизвестный канал {channel!r}; известны: {', '.join(CHANNELS)}")
+        out[channel] = _number(rule, f"{key}.{channel}", factor)
+    return out
+
+
+def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, str]) -> Signal:
+    """One entry of ``signals``; ``known`` maps the names declared above it to their kinds."""
+    where = f"сигнал №{index + 1}"
+    if not isinstance(raw, dict):
+        raise rule.error("signals", f"{where}: ожидается словарь")
+    unknown = set(raw) - SIGNAL_KEYS
+    if unknown:
+        raise rule.error("signals", f"{where}: неизвестные поля {', '.join(sorted(map(str, unknown)))}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not NAME.match(name):
+        raise rule.error("signals", f"{where}: имя {name!r} должно быть в kebab-case")
+    where = f"сигнал {name}"
+    description = raw.get("description")
+    if not isinstance(description, str) or not description.strip():
+        raise rule.error("signals", f"{where}: нужно описание (description)")
+    kind = raw.get("kind", "phrase")
+    if kind not in SIGNAL_KINDS:
+        raise rule.error("signals", f"{where}: неизвестный вид {kind!r}; известны: {', '.join(SIGNAL_KINDS)}")
+    points = _number(rule, f"{where}: points", raw.get("points"))
+    each = _number(rule, f"{where}: each", raw.get("each", 0.0))
+    cap = _number(rule, f"{where}: max", raw.get("max", points), low=points)
+    min_count = raw.get("min_count", 1)
+    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
+        raise rule.error("signals", f"{where}: min_count — целое число ≥ 1")
+    patterns: list[Pattern] = []
+    needs: list[tuple[Need, ...]] = []
+    regexes: list[re.Pattern[str]] = []
+    if kind == "phrase":
+        sources = raw.get("patterns")
+        if not isinstance(sources, list) or not sources:
+            raise rule.error("signals", f"{where}: нужен непустой список patterns")
+        for source in sources:
+            try:
+                patterns.append(compile_pattern(str(source), analyzer))
+                needs.append(_needs(patterns[-1]))
+            except PatternError as exc:
+                raise rule.error("signals", f"{where}: {exc}") from None
+    elif "patterns" in raw:
+        raise rule.error("signals", f"{where}: patterns бывают только у вида phrase")
+    if kind == "regex":
+        sources = raw.get("regex")
+        sources = [sources] if isinstance(sources, str) else sources
+        if not isinstance(sources, list) or not sources:
+            raise rule.error("signals", f"{where}: нужно регулярное выражение (regex)")
+        for source in sources:
+            try:
+                regexes.append(re.compile(str(source), re.IGNORECASE))
+            except re.error as exc:
+                raise rule.error("signals", f"{where}: ошибка в выражении {source!r}: {exc}") from None
+    elif "regex" in raw:
+        raise rule.error("signals", f"{where}: regex бывает только у вида regex")
+    min_share = raw.get("min_share", 0.0)
+    if kind in ("caps", "emoji"):
+        min_share = _number(rule, f"{where}: min_share", min_share)
+        if not 0 < min_share <= (1 if kind == "caps" else 100):
+            raise rule.error("signals", f"{where}: min_share должен быть больше нуля")
+    requires: list[frozenset[str]] = []
+    if kind == "combo":
+        groups = raw.get("requires")
+        if not isinstance(groups, list) or not groups or not all(
+            isinstance(g, list) and g and all(isinstance(n, str) for n in g) for g in groups
+        ):
+            raise rule.error("signals", f"{where}: requires — непустой список групп имён сигналов")
+        for group in groups:
+            for other in group:
+                if other not in known:
+                    raise rule.error("signals", f"{where}: requires: {other!r} — не сигнал, объявленный выше")
+        requires = [frozenset(g) for g in groups]
+    elif "requires" in raw or "at_least" in raw:
+        raise rule.error("signals", f"{where}: requires и at_least бывают только у вида combo")
+    at_least = raw.get("at_least", 0)
+    if isinstance(at_least, bool) or not isinstance(at_least, int) or at_least < 0:
+        raise rule.error("signals", f"{where}: at_least — целое число ≥ 1")
+    min_letters = raw.get("min_letters", 0)
+    if isinstance(min_letters, bool) or not isinstance(min_letters, int) or min_letters < 0:
+        raise rule.error("signals", f"{where}: min_letters — целое число ≥ 0")
+    return Signal(name, description.strip(), kind, points, each, cap, min_count,
+                  _factors(rule, "signals", raw.get("channels")), tuple(patterns),
+                  tuple(needs), _gate(needs), tuple(regexes),
+                  float(min_share), min_letters, tuple(requires), at_least)
+
+
+def threshold_option(options: Mapping[str, Any] | None, default: float) -> float:
+    """``spam_threshold`` from the config options, checked."""
+    value = (options or {}).get("spam_threshold", default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(f"spam_threshold: ожидается положительное число, получено {value!r}")
+    return float(value)
+
+
+def compile(rule: Rule, analyzer: Morph, options: Mapping[str, Any] | None = None) -> SpamCheck:
+    raw = rule.spec.get("signals")
+    if not isinstance(raw, list) or not raw:
+        raise rule.error("signals", "ожидается непустой список сигналов")
+    signals: list[Signal] = []
+    known: dict[str, str] = {}
+    for i, item in enumerate(raw):
+        signal = _signal(rule, item, i, analyzer, {n: k for n, k in known.items() if k != "combo"})
+        if signal.name in known:
+            raise rule.error("signals", f"сигнал {signal.name} объявлен дважды")
+        known[signal.name] = signal.kind
+        signals.append(signal)
+    default = rule.spec.get("threshold", DEFAULT_THRESHOLD)
+    if isinstance(default, bool) or not isinstance(default, (int, float)) or default <= 0:
+        raise rule.error("threshold", "ожидается положительное число")
+    homoglyphs = rule.spec.get("homoglyphs", {}) or {}
+    if not isinstance(homoglyphs, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in homoglyphs.items()
+    ):
+        raise rule.error("homoglyphs", "ожидается словарь буква: кириллическая буква")
+    return SpamCheck(rule, tuple(signals), threshold_option(options, float(default)),
+                     _factors(rule, "channel_factor", rule.spec.get("channel_factor")),
+                     {str(k): str(v) for k, v in homoglyphs.items()}, analyzer)
