@@ -30,15 +30,26 @@ from ..morph import Analysis, Morph
 from ..rule import Rule
 
 KEYS = {"lexemes", "prefixes", "unless", "replace"}
-LEXEME_KEYS = {"root", "after", "prefixes", "extra_prefixes", "unless", "replace"}
+LEXEME_KEYS = {"root", "after", "prefixes", "extra_prefixes", "unless", "replace", "latin"}
 
 #: What a letter-like character inside a Cyrillic word stands for; the first choice is the likeliest.
 LOOKALIKES: dict[str, str] = {
     "a": "а", "b": "бьв", "c": "с", "d": "д", "e": "е", "f": "ф", "g": "дг", "h": "хн", "i": "и",
     "j": "й", "k": "к", "l": "л", "m": "мт", "n": "пн", "o": "о", "p": "рп", "r": "гр", "s": "с",
     "t": "т", "u": "иуц", "v": "в", "w": "ш", "x": "х", "y": "уй", "z": "з",
-    "0": "о", "3": "з", "4": "ч", "6": "б", "8": "в", "9": "я", "@": "а", "$": "с", "€": "е",
+    "0": "о", "1": "ил", "3": "з", "4": "ч", "6": "б", "8": "в", "9": "я", "@": "а", "$": "с", "€": "е",
     "ё": "е", "і": "и", "ї": "и", "є": "е", "ґ": "г", "ў": "у",
+}
+#: Latin letters that look exactly like Cyrillic ones, and signs that only obfuscation puts in words.
+HOMOGLYPHS = frozenset("acekmopxyt" + "bh" + "0369@$")
+OBFUSCATION = frozenset("013469@$€")
+#: Transliteration, longest units first; «y» is decided by its neighbour in ``_translit``.
+TRANSLIT: dict[str, str] = {
+    "shch": "щ", "sch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts": "ц", "ya": "я", "ja": "я",
+    "yu": "ю", "ju": "ю", "yo": "е", "jo": "е", "ye": "е", "je": "е", "a": "а", "b": "б", "c": "ц",
+    "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "й", "k": "к", "l": "л", "m": "м",
+    "n": "н", "o": "о", "p": "п", "q": "к", "r": "р", "s": "с", "t": "т", "u": "у", "v": "в", "w": "в",
+    "x": "х", "y": "y", "z": "з", "'": "ь",
 }
 MASK = "*"  # a letter hidden on purpose: «х*й»; rules can match it as ``\*``
 GLYPH = "a-z0-9а-яёіїєґў@$€" + re.escape(MASK)
@@ -50,7 +61,8 @@ INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-
                        "\u2060-\u2064\u206a-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u0483-\u0489]")
 CYRILLIC = re.compile("[а-яё]")
 MAX_READINGS = 8
-PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
+PREFIX_SIGNS = "[ъь]?"
+MAX_PREFIXES = 2  # «по-на-хуя»; a longer chain is a word of its own («на-с-у-хую»)  # «объебать», «подъебнуть», misspelt «обьебать»
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +74,7 @@ class Reading:
     offsets: tuple[int, ...]
     start: int  # the written word in the original text, separators included
     stop: int
+    latin: bool = False  # read from a Latin-only word: only lexemes with ``latin: true`` match it
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +107,12 @@ def _clean(text: str) -> tuple[str, list[int]]:
     return "".join(chars).replace("ё", "е"), offsets
 
 
-def _variants(letters: list[str], cyrillic: bool) -> list[list[str]]:
-    """The likeliest spellings of ``letters`` in Cyrillic, at most MAX_READINGS of them."""
-    if not cyrillic:
-        return [letters]
+def _variants(letters: list[str]) -> list[list[str]]:
+    """The likeliest Cyrillic spellings of ``letters``, at most MAX_READINGS of them."""
     options = [LOOKALIKES.get(ch, ch) for ch in letters]
     ambiguous = [i for i, o in enumerate(options) if len(o) > 1]
     if not ambiguous:
-        return [[o for o in options]]
+        return [list(options)]
     out = []
     for combo in itertools.product(*(options[i] for i in ambiguous)):
         variant = [o[0] for o in options]
@@ -113,10 +124,47 @@ def _variants(letters: list[str], cyrillic: bool) -> list[list[str]]:
     return out
 
 
-def _reading(letters: list[str], offsets: list[int], start: int, stop: int) -> Reading:
+def _translit(letters: list[str], offsets: list[int]) -> Iterator[tuple[list[str], list[int]]]:
+    """Latin transliteration read back as Cyrillic: «pizdec», «blyat», «huilo»; «y» has two readings."""
+    units: list[tuple[str, int]] = []
+    text = "".join(letters)
+    i = 0
+    while i < len(text):
+        for size in (4, 3, 2, 1):
+            cyr = TRANSLIT.get(text[i:i + size])
+            if cyr is not None:
+                if text[i:i + size] == "y":
+                    cyr = "й" if i and text[i - 1] in "aeiou" else "ыу"
+                units.append((cyr, offsets[i]))
+                i += size
+                break
+        else:
+            units.append((text[i], offsets[i]))
+            i += 1
+    ambiguous = [k for k, (cyr, _) in enumerate(units) if len(cyr) == 2 and cyr == "ыу"]
+    for combo in itertools.islice(itertools.product("ыу", repeat=len(ambiguous)), MAX_READINGS):
+        chosen = dict(zip(ambiguous, combo))
+        out: list[str] = []
+        offs: list[int] = []
+        for k, (cyr, off) in enumerate(units):
+            for ch in chosen.get(k, cyr):
+                out.append(ch)
+                offs.append(off)
+        yield out, offs
+
+
+def _readings(letters: list[str], offsets: list[int], start: int, stop: int, latin: bool) -> Iterator[Reading]:
+    """The reading of ``letters``; with masks («х*й», «бл*ядь»), also the one without them."""
     # Masks as separators: «п*и*з*д*а» alternates letters and stars.
     if len(letters) >= 5 and all(ch == MASK for ch in letters[1::2]) and MASK not in letters[::2]:
         letters, offsets = letters[::2], offsets[::2]
+    yield _collapsed(letters, offsets, start, stop, latin)
+    if MASK in letters and len(letters) > letters.count(MASK) + 1:
+        kept = [(ch, off) for ch, off in zip(letters, offsets) if ch != MASK]
+        yield _collapsed([ch for ch, _ in kept], [off for _, off in kept], start, stop, latin)
+
+
+def _collapsed(letters: list[str], offsets: list[int], start: int, stop: int, latin: bool) -> Reading:
     text: list[str] = []
     kept: list[int] = []
     for ch, off in zip(letters, offsets):
@@ -124,39 +172,48 @@ def _reading(letters: list[str], offsets: list[int], start: int, stop: int) -> R
             continue
         text.append(ch)
         kept.append(off)
-    return Reading("".join(text), "".join(letters), tuple(kept), start, stop)
+    return Reading("".join(text), "".join(letters), tuple(kept), start, stop, latin)
 
 
-def _segment_letters(clean: str, pos: list[int], a: int, b: int, cyrillic: bool) -> Iterator[list[str]]:
-    """Each variant of the letters in ``clean[a:b]``, separators dropped."""
+def _spellings(clean: str, a: int, b: int, keep_latin_words: bool) -> Iterator[list[str]]:
+    """Each Cyrillic variant of the glyphs in ``clean[a:b]``, separators dropped."""
     letters: list[str] = []
+    fixed: list[bool] = []
     for piece in re.finditer(f"[{GLYPH}]+", clean[a:b]):
-        chunk = list(piece.group())
+        chunk = piece.group()
         # A Latin word inside a Cyrillic one («Hyundai-сервис») stays Latin; single letters follow the word.
-        if cyrillic and len(chunk) > 1 and not CYRILLIC.search(piece.group()):
-            chunk = [f"\x00{ch}" for ch in chunk]
+        keep = keep_latin_words and len(chunk) > 1 and not CYRILLIC.search(chunk)
         letters.extend(chunk)
-    plain = [ch[1:] if ch.startswith("\x00") else ch for ch in letters]
-    fixed = [ch.startswith("\x00") for ch in letters]
-    for variant in _variants(plain, cyrillic):
-        yield [p if f else v for v, p, f in zip(variant, plain, fixed)]
+        fixed.extend([keep] * len(chunk))
+    for variant in _variants(letters):
+        yield [p if f else v for v, p, f in zip(variant, letters, fixed)]
 
 
 def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
     span = clean[a:b]
-    cyrillic = bool(CYRILLIC.search(span))
-    if not cyrillic and not any(ch.isalpha() for ch in span):
+    if not any(ch.isalpha() for ch in span):
         return None
-    glyph_at = [a + m.start() for m in re.finditer(f"[{GLYPH}]", span)]
-    offsets = [pos[i] for i in glyph_at]
+    cyrillic = bool(CYRILLIC.search(span))
+    glyphs = [m.group() for m in re.finditer(f"[{GLYPH}]", span)]
+    offsets = [pos[a + m.start()] for m in re.finditer(f"[{GLYPH}]", span)]
     start, stop = pos[a], pos[b - 1] + 1
+    spellings: list[tuple[list[str], list[int], bool]] = []
+    if cyrillic:
+        spellings += [(letters, offsets, False) for letters in _spellings(clean, a, b, True)]
+    else:
+        # A Latin word is read as look-alikes only when nothing in it is plainly Latin («cyka», «e6aл»).
+        if all(ch in HOMOGLYPHS for ch in glyphs) or (any(ch in OBFUSCATION for ch in glyphs)
+                                                       and sum(ch.isalpha() for ch in glyphs) > 1):
+            spellings += [(letters, offsets, True) for letters in _spellings(clean, a, b, False)]
+        if len(glyphs) >= 3 and all("a" <= ch <= "z" for ch in glyphs):
+            spellings += [(letters, offs, True) for letters, offs in _translit(glyphs, offsets)]
     readings: list[Reading] = []
     seen: set[str] = set()
-    for letters in _segment_letters(clean, pos, a, b, cyrillic):
-        reading = _reading(letters, offsets, start, stop)
-        if reading.text not in seen:
-            seen.add(reading.text)
-            readings.append(reading)
+    for letters, offs, latin in spellings:
+        for reading in _readings(letters, offs, start, stop, latin):
+            if reading.text not in seen:
+                seen.add(reading.text)
+                readings.append(reading)
     # Parts of a hyphenated word are words too: «какой-то-хуй».
     if "-" in span:
         for part in re.finditer(r"[^-]+", span):
@@ -196,6 +253,7 @@ class Lexeme:
     pattern: re.Pattern[str]  # prefixes, root and what follows, anchored at the word start
     unless: re.Pattern[str] | None
     replace: str | None  # None: delete; "=text": literal; else a lemma to inflect
+    latin: bool = False  # also matches words written in Latin letters («blyat», «cyka»)
 
 
 @dataclass(frozen=True)
@@ -220,27 +278,29 @@ class LexemeCheck:
 
     def match(self, reading: Reading) -> Lexeme | None:
         """The lexeme ``reading`` is a form of, if any."""
-        text = reading.text
-        if not self.roots.search(text) or (self.unless and self.unless.fullmatch(text)):
-            return None
-        found = self._lexeme(text)
-        if found is None or self._dictionary_word_elsewhere(reading):
-            return None
-        return found
+        for text in dict.fromkeys((reading.text, reading.plain)):
+            # Collapsed first («хууууй»), then as written: «пеше-еб» needs its double «е».
+            if not self.roots.search(text) or (self.unless and self.unless.fullmatch(text)):
+                continue
+            found = self._lexeme(text, reading.latin)
+            if found is not None:
+                return None if self._dictionary_word_elsewhere(reading) else found
+        return None
 
-    def _lexeme(self, text: str) -> Lexeme | None:
+    def _lexeme(self, text: str, latin: bool = False) -> Lexeme | None:
         for lexeme in self.lexemes:
+            if latin and not lexeme.latin:
+                continue
             if lexeme.pattern.match(text) and not (lexeme.unless and lexeme.unless.fullmatch(text)):
                 return lexeme
         return None
 
     def _dictionary_word_elsewhere(self, reading: Reading) -> bool:
-        """pymorphy3 knows the word and none of its lemmas is a word of this rule («рубля» is «рубль»)."""
+        """pymorphy3 knows the word, and no root of the rule is in its lemmas («рубля» is «рубль»)."""
         for form in dict.fromkeys((reading.plain, reading.text)):
             if not CYRILLIC.match(form) or not self.analyzer.is_known(form):
                 continue
-            lemmas = {_collapse(a.lemma) for a in self.analyzer.parse(form) if a.known}
-            return not any(self._lexeme(lemma) for lemma in lemmas)
+            return not any(self.roots.search(_collapse(a.lemma)) for a in self.analyzer.parse(form) if a.known)
         return False
 
     def _hit(self, doc: Doc, reading: Reading, lexeme: Lexeme) -> Hit:
@@ -324,7 +384,7 @@ def _source(rule: Rule, where: str, value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise rule.error("lexemes" if "." in where else where, f"{where}: ожидается непустое регулярное выражение")
     value = value.lower().replace("ё", "е")
-    doubled = re.search(r"([а-я])\1", value)
+    doubled = re.search(r"([а-я])\1", re.sub(r"\[[^\]]*\]", "[]", value))
     if doubled:
         raise rule.error("lexemes" if "." in where else where,
                          f"{where}: двойная буква «{doubled.group()}» — повторы букв схлопываются, пишите одну")
@@ -383,12 +443,16 @@ def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # noqa: A001 - the kin
         after = _source(rule, f"{where}.after", item["after"]) if "after" in item else ""
         own = _list(rule, f"{where}.prefixes", item["prefixes"]) if "prefixes" in item else prefixes
         own = own + _list(rule, f"{where}.extra_prefixes", item.get("extra_prefixes"))
-        chain = f"(?:(?:{_alternation(own)}){PREFIX_SIGNS})*" if own else ""
+        chain = f"(?:(?:{_alternation(own)}){PREFIX_SIGNS}){{0,{MAX_PREFIXES}}}" if own else ""
         pattern = re.compile(f"{chain}(?:{root})(?:{after})")
         unless = _list(rule, f"{where}.unless", item.get("unless"))
         replace = _replace(rule, f"{where}.replace", item["replace"], analyzer) if "replace" in item \
             else default_replace
-        lexemes.append(Lexeme(root, pattern, re.compile(_alternation(unless)) if unless else None, replace))
+        latin = item.get("latin", False)
+        if not isinstance(latin, bool):
+            raise rule.error("lexemes", f"{where}.latin: ожидается true или false")
+        lexemes.append(Lexeme(root, pattern, re.compile(_alternation(unless)) if unless else None, replace,
+                              latin))
         roots.append(root)
     unless = _list(rule, "unless", rule.spec.get("unless"))
     return LexemeCheck(rule, tuple(lexemes), re.compile(_alternation(roots)),
