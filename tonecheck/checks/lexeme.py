@@ -61,8 +61,7 @@ INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-
                        "\u2060-\u2064\u206a-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u0483-\u0489]")
 CYRILLIC = re.compile("[а-яё]")
 MAX_READINGS = 8
-PREFIX_SIGNS = "[ъь]?"
-MAX_PREFIXES = 2  # «по-на-хуя»; a longer chain is a word of its own («на-с-у-хую»)  # «объебать», «подъебнуть», misspelt «обьебать»
+PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +192,13 @@ def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
     span = clean[a:b]
     if not any(ch.isalpha() for ch in span):
         return None
+    # A hyphenated word is read part by part («какой-то-хуй», «Гвинея-Бисау»); spelt-out letters
+    # («б-л-я») are read together.
+    parts = [m for m in re.finditer(r"[^-]+", span)]
+    if len(parts) > 1 and all(len(re.findall(f"[{GLYPH}]", m.group())) > 1 for m in parts):
+        readings = [r for m in parts if (sub := _word(clean, pos, a + m.start(), a + m.end()))
+                    for r in sub.readings]
+        return Word(pos[a], pos[b - 1] + 1, tuple(readings)) if readings else None
     cyrillic = bool(CYRILLIC.search(span))
     glyphs = [m.group() for m in re.finditer(f"[{GLYPH}]", span)]
     offsets = [pos[a + m.start()] for m in re.finditer(f"[{GLYPH}]", span)]
@@ -214,15 +220,6 @@ def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
             if reading.text not in seen:
                 seen.add(reading.text)
                 readings.append(reading)
-    # Parts of a hyphenated word are words too: «какой-то-хуй».
-    if "-" in span:
-        for part in re.finditer(r"[^-]+", span):
-            pa, pb = a + part.start(), a + part.end()
-            if sum(ch.isalnum() for ch in part.group()) < 2 or (pa, pb) == (a, b):
-                continue
-            sub = _word(clean, pos, pa, pb)
-            if sub is not None:
-                readings.extend(r for r in sub.readings if r.text not in seen)
     return Word(start, stop, tuple(readings)) if readings else None
 
 
@@ -300,7 +297,8 @@ class LexemeCheck:
         for form in dict.fromkeys((reading.plain, reading.text)):
             if not CYRILLIC.match(form) or not self.analyzer.is_known(form):
                 continue
-            return not any(self.roots.search(_collapse(a.lemma)) for a in self.analyzer.parse(form) if a.known)
+            # The lemma as spelt: «поддонка» is «поддонок», not «подонок».
+            return not any(self.roots.search(a.lemma) for a in self.analyzer.parse(form) if a.known)
         return False
 
     def _hit(self, doc: Doc, reading: Reading, lexeme: Lexeme) -> Hit:
@@ -403,6 +401,15 @@ def _list(rule: Rule, where: str, value: Any) -> list[str]:
     return [_source(rule, where, v) for v in value]
 
 
+def _chain(prefixes: list[str]) -> str:
+    """At most two prefixes, the second longer than a letter: «по-на-хуя», but not «на-с-у-хую»."""
+    if not prefixes:
+        return ""
+    longer = [p for p in prefixes if not re.fullmatch(r"[а-я]", p)]
+    second = f"(?:(?:{_alternation(longer)}){PREFIX_SIGNS})?" if longer else ""
+    return f"(?:(?:{_alternation(prefixes)}){PREFIX_SIGNS}{second})?"
+
+
 def _alternation(sources: list[str]) -> str:
     return "|".join(f"(?:{s})" for s in sources)
 
@@ -443,7 +450,7 @@ def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # noqa: A001 - the kin
         after = _source(rule, f"{where}.after", item["after"]) if "after" in item else ""
         own = _list(rule, f"{where}.prefixes", item["prefixes"]) if "prefixes" in item else prefixes
         own = own + _list(rule, f"{where}.extra_prefixes", item.get("extra_prefixes"))
-        chain = f"(?:(?:{_alternation(own)}){PREFIX_SIGNS}){{0,{MAX_PREFIXES}}}" if own else ""
+        chain = _chain(own)
         pattern = re.compile(f"{chain}(?:{root})(?:{after})")
         unless = _list(rule, f"{where}.unless", item.get("unless"))
         replace = _replace(rule, f"{where}.replace", item["replace"], analyzer) if "replace" in item \
