@@ -60,6 +60,7 @@ SPACED = re.compile(f"(?<![{GLYPH}])[{GLYPH}](?:[ \t,{SEPARATORS}]+[{GLYPH}](?![
 INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                        "\u2060-\u2064\u206a-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u0483-\u0489]")
 CYRILLIC = re.compile("[а-яё]")
+LATIN = re.compile("[a-z]")
 MAX_READINGS = 8
 PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
 
@@ -115,7 +116,7 @@ def _variants(letters: list[str]) -> list[list[str]]:
     out = []
     for combo in itertools.product(*(options[i] for i in ambiguous)):
         variant = [o[0] for o in options]
-        for i, ch in zip(ambiguous, combo):
+        for i, ch in zip(ambiguous, combo, strict=True):
             variant[i] = ch
         out.append(variant)
         if len(out) == MAX_READINGS:
@@ -142,7 +143,7 @@ def _translit(letters: list[str], offsets: list[int]) -> Iterator[tuple[list[str
             i += 1
     ambiguous = [k for k, (cyr, _) in enumerate(units) if len(cyr) == 2 and cyr == "ыу"]
     for combo in itertools.islice(itertools.product("ыу", repeat=len(ambiguous)), MAX_READINGS):
-        chosen = dict(zip(ambiguous, combo))
+        chosen = dict(zip(ambiguous, combo, strict=True))
         out: list[str] = []
         offs: list[int] = []
         for k, (cyr, off) in enumerate(units):
@@ -152,21 +153,22 @@ def _translit(letters: list[str], offsets: list[int]) -> Iterator[tuple[list[str
         yield out, offs
 
 
-def _readings(letters: list[str], offsets: list[int], start: int, stop: int, latin: bool) -> Iterator[Reading]:
+def _readings(letters: list[str], offsets: list[int], start: int, stop: int,
+              latin: bool) -> Iterator[Reading]:
     """The reading of ``letters``; with masks («х*й», «бл*ядь»), also the one without them."""
     # Masks as separators: «п*и*з*д*а» alternates letters and stars.
     if len(letters) >= 5 and all(ch == MASK for ch in letters[1::2]) and MASK not in letters[::2]:
         letters, offsets = letters[::2], offsets[::2]
     yield _collapsed(letters, offsets, start, stop, latin)
     if MASK in letters and len(letters) > letters.count(MASK) + 1:
-        kept = [(ch, off) for ch, off in zip(letters, offsets) if ch != MASK]
+        kept = [(ch, off) for ch, off in zip(letters, offsets, strict=True) if ch != MASK]
         yield _collapsed([ch for ch, _ in kept], [off for _, off in kept], start, stop, latin)
 
 
 def _collapsed(letters: list[str], offsets: list[int], start: int, stop: int, latin: bool) -> Reading:
     text: list[str] = []
     kept: list[int] = []
-    for ch, off in zip(letters, offsets):
+    for ch, off in zip(letters, offsets, strict=True):
         if text and text[-1] == ch:
             continue
         text.append(ch)
@@ -174,43 +176,53 @@ def _collapsed(letters: list[str], offsets: list[int], start: int, stop: int, la
     return Reading("".join(text), "".join(letters), tuple(kept), start, stop, latin)
 
 
-def _spellings(clean: str, a: int, b: int, keep_latin_words: bool) -> Iterator[list[str]]:
+def _spellings(clean: str, a: int, b: int, hyphenated: bool = False) -> Iterator[list[str]]:
     """Each Cyrillic variant of the glyphs in ``clean[a:b]``, separators dropped."""
     letters: list[str] = []
     fixed: list[bool] = []
     for piece in re.finditer(f"[{GLYPH}]+", clean[a:b]):
         chunk = piece.group()
-        # A Latin word inside a Cyrillic one («Hyundai-сервис») stays Latin; single letters follow the word.
-        keep = keep_latin_words and len(chunk) > 1 and not CYRILLIC.search(chunk)
+        # A Latin word hyphenated to a Cyrillic one («Hyundai-сервис», «ebook-магазин») stays Latin;
+        # look-alikes glued by other signs («xy.й», «nu3д.а», «му.dak») do not.
+        keep = hyphenated and len(re.sub(r"(.)\1+", r"\1", chunk)) > 2 and not CYRILLIC.search(chunk) \
+            and not any(ch in OBFUSCATION for ch in chunk)
         letters.extend(chunk)
         fixed.extend([keep] * len(chunk))
     for variant in _variants(letters):
-        yield [p if f else v for v, p, f in zip(variant, letters, fixed)]
+        yield [p if f else v for v, p, f in zip(variant, letters, fixed, strict=True)]
 
 
 def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
     span = clean[a:b]
     if not any(ch.isalpha() for ch in span):
         return None
-    # A hyphenated word is read part by part («какой-то-хуй», «Гвинея-Бисау»); spelt-out letters
-    # («б-л-я») are read together.
-    parts = [m for m in re.finditer(r"[^-]+", span)]
-    if len(parts) > 1 and all(len(re.findall(f"[{GLYPH}]", m.group())) > 1 for m in parts):
-        readings = [r for m in parts if (sub := _word(clean, pos, a + m.start(), a + m.end()))
-                    for r in sub.readings]
-        return Word(pos[a], pos[b - 1] + 1, tuple(readings)) if readings else None
+    start, stop = pos[a], pos[b - 1] + 1
+    readings: list[Reading] = []
+    # A hyphenated word is read whole («пиз-да», «б-л-я») and part by part («какой-то-хуй»).
+    parts = list(re.finditer(r"[^-]+", span)) if "-" in span else []
+    readings += _whole(clean, pos, a, b, hyphenated=len(parts) > 1)
+    seen = {r.text for r in readings}
+    for part in parts:
+        sub = _word(clean, pos, a + part.start(), a + part.end())
+        if sub is not None:
+            readings += [r for r in sub.readings if r.text not in seen and len(r.text) > 1]
+    return Word(start, stop, tuple(readings)) if readings else None
+
+
+def _whole(clean: str, pos: list[int], a: int, b: int, hyphenated: bool = False) -> list[Reading]:
+    span = clean[a:b]
     cyrillic = bool(CYRILLIC.search(span))
     glyphs = [m.group() for m in re.finditer(f"[{GLYPH}]", span)]
     offsets = [pos[a + m.start()] for m in re.finditer(f"[{GLYPH}]", span)]
     start, stop = pos[a], pos[b - 1] + 1
     spellings: list[tuple[list[str], list[int], bool]] = []
     if cyrillic:
-        spellings += [(letters, offsets, False) for letters in _spellings(clean, a, b, True)]
+        spellings += [(letters, offsets, False) for letters in _spellings(clean, a, b, hyphenated)]
     else:
         # A Latin word is read as look-alikes only when nothing in it is plainly Latin («cyka», «e6aл»).
         if all(ch in HOMOGLYPHS for ch in glyphs) or (any(ch in OBFUSCATION for ch in glyphs)
                                                        and sum(ch.isalpha() for ch in glyphs) > 1):
-            spellings += [(letters, offsets, True) for letters in _spellings(clean, a, b, False)]
+            spellings += [(letters, offsets, True) for letters in _spellings(clean, a, b)]
         if len(glyphs) >= 3 and all("a" <= ch <= "z" for ch in glyphs):
             spellings += [(letters, offs, True) for letters, offs in _translit(glyphs, offsets)]
     readings: list[Reading] = []
@@ -220,7 +232,7 @@ def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
             if reading.text not in seen:
                 seen.add(reading.text)
                 readings.append(reading)
-    return Word(start, stop, tuple(readings)) if readings else None
+    return readings
 
 
 @lru_cache(maxsize=256)
@@ -373,23 +385,22 @@ def deletion(text: str, start: int, stop: int, safe: bool = False) -> Suggestion
 # ---------------------------------------------------------------- loading
 
 
-def _collapse(word: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", word.lower().replace("ё", "е"))
+def _error(rule: Rule, where: str, message: str) -> Exception:
+    return rule.error("lexemes" if where.startswith("lexemes") else where, f"{where}: {message}")
 
 
-def _source(rule: Rule, where: str, value: Any) -> str:
+def _regex(rule: Rule, where: str, value: Any) -> str:
     """A regular expression from the rule file: ё written as е, no doubled letters (they are collapsed)."""
     if not isinstance(value, str) or not value:
-        raise rule.error("lexemes" if "." in where else where, f"{where}: ожидается непустое регулярное выражение")
+        raise _error(rule, where, "ожидается непустое регулярное выражение")
     value = value.lower().replace("ё", "е")
     doubled = re.search(r"([а-я])\1", re.sub(r"\[[^\]]*\]", "[]", value))
     if doubled:
-        raise rule.error("lexemes" if "." in where else where,
-                         f"{where}: двойная буква «{doubled.group()}» — повторы букв схлопываются, пишите одну")
+        raise _error(rule, where, f"двойная буква «{doubled.group()}»: повторы схлопываются, пишите одну")
     try:
         re.compile(value)
     except re.error as exc:
-        raise rule.error("lexemes" if "." in where else where, f"{where}: ошибка в выражении {value!r}: {exc}") from None
+        raise _error(rule, where, f"ошибка в выражении {value!r}: {exc}") from None
     return value
 
 
@@ -397,8 +408,8 @@ def _list(rule: Rule, where: str, value: Any) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise rule.error("lexemes" if "." in where else where, f"{where}: ожидается список")
-    return [_source(rule, where, v) for v in value]
+        raise _error(rule, where, "ожидается список")
+    return [_regex(rule, where, v) for v in value]
 
 
 def _chain(prefixes: list[str]) -> str:
@@ -418,18 +429,17 @@ def _replace(rule: Rule, where: str, value: Any, analyzer: Morph) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise rule.error("lexemes" if "." in where else where, f"{where}: замена должна быть строкой")
+        raise _error(rule, where, "замена должна быть строкой")
     if value.startswith("="):
         return value
     lemma = value.lower().replace("ё", "е")
     if " " in lemma or not analyzer.is_known(lemma):
-        raise rule.error("lexemes" if "." in where else where,
-                         f"{where}: замену {value!r} нельзя склонять (её нет в словаре pymorphy3); "
-                         "для неизменяемой замены пишите «=текст»")
+        raise _error(rule, where, f"замену {value!r} нельзя склонять (её нет в словаре pymorphy3); "
+                     "для неизменяемой замены пишите «=текст»")
     return lemma
 
 
-def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # the kind protocol names it so
     raw = rule.spec.get("lexemes")
     if not isinstance(raw, list) or not raw:
         raise rule.error("lexemes", "ожидается непустой список лексем {root: …}")
@@ -446,8 +456,8 @@ def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # noqa: A001 - the kin
         unknown = set(item) - LEXEME_KEYS
         if unknown:
             raise rule.error("lexemes", f"{where}: неизвестные поля {', '.join(sorted(unknown))}")
-        root = _source(rule, f"{where}.root", item.get("root"))
-        after = _source(rule, f"{where}.after", item["after"]) if "after" in item else ""
+        root = _regex(rule, f"{where}.root", item.get("root"))
+        after = _regex(rule, f"{where}.after", item["after"]) if "after" in item else ""
         own = _list(rule, f"{where}.prefixes", item["prefixes"]) if "prefixes" in item else prefixes
         own = own + _list(rule, f"{where}.extra_prefixes", item.get("extra_prefixes"))
         chain = _chain(own)
