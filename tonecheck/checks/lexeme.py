@@ -18,7 +18,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -61,7 +61,9 @@ INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-
                        "\u2060-\u2064\u206a-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u0483-\u0489]")
 CYRILLIC = re.compile("[а-яё]")
 LATIN = re.compile("[a-z]")
+PLAIN = re.compile("[а-я]+")
 MAX_READINGS = 8
+CACHE_SIZE = 100_000
 PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
 
 
@@ -75,6 +77,11 @@ class Reading:
     start: int  # the written word in the original text, separators included
     stop: int
     latin: bool = False  # read from a Latin-only word: only lexemes with ``latin: true`` match it
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Collapsed first («хууууй»), then as written: «пеше-еб» needs its double «е»."""
+        return (self.text,) if self.text == self.plain else (self.text, self.plain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +201,10 @@ def _spellings(clean: str, a: int, b: int, hyphenated: bool = False) -> Iterator
 
 def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
     span = clean[a:b]
+    if PLAIN.fullmatch(span):  # most words: nothing to undo but repeated letters
+        offsets = pos[a:b]
+        return Word(offsets[0], offsets[-1] + 1, (_collapsed(list(span), offsets, offsets[0], offsets[-1] + 1,
+                                                              False),))
     if not any(ch.isalpha() for ch in span):
         return None
     start, stop = pos[a], pos[b - 1] + 1
@@ -272,6 +283,8 @@ class LexemeCheck:
     roots: re.Pattern[str]  # any root anywhere: a quick test before the lexemes
     unless: re.Pattern[str] | None
     analyzer: Morph
+    # Verdicts by reading: the same words come back in every text.
+    known: dict[tuple[str, str, bool], Lexeme | None] = field(default_factory=dict, compare=False, repr=False)
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         taken: list[tuple[int, int]] = []
@@ -287,8 +300,16 @@ class LexemeCheck:
 
     def match(self, reading: Reading) -> Lexeme | None:
         """The lexeme ``reading`` is a form of, if any."""
-        for text in dict.fromkeys((reading.text, reading.plain)):
-            # Collapsed first («хууууй»), then as written: «пеше-еб» needs its double «е».
+        key = (reading.text, reading.plain, reading.latin)
+        if key in self.known:
+            return self.known[key]
+        if len(self.known) > CACHE_SIZE:
+            self.known.clear()
+        found = self.known[key] = self._match(reading)
+        return found
+
+    def _match(self, reading: Reading) -> Lexeme | None:
+        for text in reading.forms:
             if not self.roots.search(text) or (self.unless and self.unless.fullmatch(text)):
                 continue
             found = self._lexeme(text, reading.latin)
@@ -306,7 +327,7 @@ class LexemeCheck:
 
     def _dictionary_word_elsewhere(self, reading: Reading) -> bool:
         """pymorphy3 knows the word, and no root of the rule is in its lemmas («рубля» is «рубль»)."""
-        for form in dict.fromkeys((reading.plain, reading.text)):
+        for form in reading.forms[::-1]:
             if not CYRILLIC.match(form) or not self.analyzer.is_known(form):
                 continue
             # The lemma as spelt: «поддонка» is «поддонок», not «подонок».
