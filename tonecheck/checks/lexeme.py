@@ -62,7 +62,8 @@ INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-
 CYRILLIC = re.compile("[а-яё]")
 LATIN = re.compile("[a-z]")
 PLAIN = re.compile("[а-я]+")
-MAX_READINGS = 8
+ONE_LETTER_WORDS = frozenset("аивскуоя")
+MAX_READINGS = 32
 CACHE_SIZE = 100_000
 PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
 
@@ -256,10 +257,19 @@ def read(text: str) -> tuple[Word, ...]:
         if word is not None:
             words.append(word)
     for m in SPACED.finditer(clean):
-        if re.search(r"[ \t,]", m.group()):
-            word = _word(clean, pos, m.start(), m.end())
-            if word is not None:
-                words.append(word)
+        if not re.search(r"[ \t,]", m.group()):
+            continue
+        # Spelt-out letters may take in a one-letter word beside them: «а т р а х н у т», «т в а р и а».
+        letters = [m.start() + g.start() for g in re.finditer(f"[{GLYPH}]", m.group())]
+        first = [0] + [i for i in (1, 2) if all(clean[k] in ONE_LETTER_WORDS for k in letters[:i])]
+        last = [len(letters)] + [len(letters) - i for i in (1, 2)
+                                 if all(clean[k] in ONE_LETTER_WORDS for k in letters[-i:])]
+        for i in first:
+            for j in last:
+                if j - i >= 3:
+                    word = _word(clean, pos, letters[i], letters[j - 1] + 1)
+                    if word is not None:
+                        words.append(word)
     words.sort(key=lambda w: (w.start, w.stop))
     return tuple(words)
 
@@ -293,7 +303,7 @@ class LexemeCheck:
                 if any(reading.start < b and a < reading.stop for a, b in taken):
                     continue
                 lexeme = self.match(reading)
-                if lexeme is None:
+                if lexeme is None or self._another_word(word, reading):
                     continue
                 taken.append((reading.start, reading.stop))
                 yield self._hit(doc, reading, lexeme)
@@ -324,6 +334,17 @@ class LexemeCheck:
             if lexeme.pattern.match(text) and not (lexeme.unless and lexeme.unless.fullmatch(text)):
                 return lexeme
         return None
+
+    def _another_word(self, word: Word, reading: Reading) -> bool:
+        """Another spelling of the letters is a dictionary word without our roots: «hеpbhо» is «нервно»."""
+        for other in word.readings:
+            if other.plain == reading.plain or len(other.plain) != len(reading.plain) \
+                    or other.offsets[0] != reading.offsets[0] or not CYRILLIC.match(other.plain):
+                continue
+            if self.analyzer.is_known(other.plain) and not any(
+                    self.roots.search(a.lemma) for a in self.analyzer.parse(other.plain) if a.known):
+                return True
+        return False
 
     def _dictionary_word_elsewhere(self, reading: Reading) -> bool:
         """pymorphy3 knows the word, and no root of the rule is in its lemmas («рубля» is «рубль»)."""
