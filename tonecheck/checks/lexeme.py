@@ -210,14 +210,15 @@ def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
         return None
     start, stop = pos[a], pos[b - 1] + 1
     readings: list[Reading] = []
-    # A hyphenated word is read whole («пиз-да», «б-л-я») and part by part («какой-то-хуй»).
+    # A hyphenated word is read part by part («какой-то-хуй», «хуйло-курьер»: only the part is the
+    # finding), then whole («пиз-да», «б-л-я»).
     parts = list(re.finditer(r"[^-]+", span)) if "-" in span else []
-    readings += _whole(clean, pos, a, b, hyphenated=len(parts) > 1)
-    seen = {r.text for r in readings}
     for part in parts:
         sub = _word(clean, pos, a + part.start(), a + part.end())
         if sub is not None:
-            readings += [r for r in sub.readings if r.text not in seen and len(r.text) > 1]
+            readings += [r for r in sub.readings if len(r.text) > 1]
+    seen = {r.text for r in readings}
+    readings += [r for r in _whole(clean, pos, a, b, hyphenated=len(parts) > 1) if r.text not in seen]
     return Word(start, stop, tuple(readings)) if readings else None
 
 
@@ -402,6 +403,14 @@ def deletion(text: str, start: int, stop: int, safe: bool = False) -> Suggestion
     «Блять, опять» → «Опять»; «Я, блин, не знаю» → «Я не знаю»; «не знаю, блин.» → «не знаю.»
     """
     n = len(text)
+    # Part of a hyphenated word: «хуйло-курьер» → «курьер», «какой-то-хуй» → «какой-то».
+    if stop < n and text[stop] == "-" and stop + 1 < n and text[stop + 1].isalnum():
+        before = text[:start].rstrip(" \t")
+        if not before or before[-1] in SENTENCE_END:
+            return Suggestion(text[stop + 1].upper(), start, stop + 2, safe)
+        return Suggestion("", start, stop + 1, safe)
+    if start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalnum():
+        return Suggestion("", start - 1, stop, safe)
     left = start
     while left > 0 and text[left - 1] in " \t":
         left -= 1
