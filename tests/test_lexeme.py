@@ -153,6 +153,7 @@ def test_obscene_and_rude_words_fire(rude, text):
     "Видимо, п л о х о его учили.",
     "Суворов hеpbhо курит.",
     "Жopа, привет!",
+    "Напишите @totalpizdec_bot или на huinya@mail.ru, ссылка https://example.com/ebat.",
 ])
 def test_traps_do_not_fire(rude, text):
     assert not rude_findings(rude, text), [f.text for f in rude_findings(rude, text)]

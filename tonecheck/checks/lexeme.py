@@ -63,6 +63,8 @@ CYRILLIC = re.compile("[а-яё]")
 LATIN = re.compile("[a-z]")
 PLAIN = re.compile("[а-я]+")
 ONE_LETTER_WORDS = frozenset("аивскуоя")
+NAMES = re.compile(r"(?<![^\s(\[])@[a-z0-9_][\w.]*|[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"
+                   r"|https?://\S+|www\.\S+")
 MAX_READINGS = 32
 CACHE_SIZE = 100_000
 PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
@@ -252,6 +254,9 @@ def _whole(clean: str, pos: list[int], a: int, b: int, hyphenated: bool = False)
 def read(text: str) -> tuple[Word, ...]:
     """The words of ``text`` as a person reads them, with offsets into ``text``."""
     clean, pos = _clean(text)
+    # Mentions, e-mail addresses and links are names, not words: «@totalpizdecy» is someone's login.
+    for m in NAMES.finditer(clean):
+        clean = clean[:m.start()] + " " * (m.end() - m.start()) + clean[m.end():]
     words: list[Word] = []
     for m in WORD.finditer(clean):
         word = _word(clean, pos, m.start(), m.end())
