@@ -54,6 +54,8 @@ TRANSLIT: dict[str, str] = {
 MASK = "*"  # a letter hidden on purpose: «х*й»; rules can match it as ``\*``
 GLYPH = "a-z0-9а-яёіїєґў@$€" + re.escape(MASK)
 SEPARATORS = r".\-_'`\"~+|/\\^•·"
+SEPARATOR = re.compile(f"[{SEPARATORS}]")
+PART = re.compile(f"[^{SEPARATORS}]+")
 WORD = re.compile(f"[{GLYPH}]+(?:[{SEPARATORS}]+[{GLYPH}]+)*")
 # Single letters spaced out: «х у й», «п, и, з, д, а», «б. л. я».
 SPACED = re.compile(f"(?<![{GLYPH}])[{GLYPH}](?:[ \t,{SEPARATORS}]+[{GLYPH}](?![{GLYPH}])){{2,}}")
@@ -212,15 +214,16 @@ def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
         return None
     start, stop = pos[a], pos[b - 1] + 1
     readings: list[Reading] = []
-    # A hyphenated word is read part by part («какой-то-хуй», «хуйло-курьер»: only the part is the
-    # finding), then whole («пиз-да», «б-л-я»).
-    parts = list(re.finditer(r"[^-]+", span)) if "-" in span else []
+    # Joined words are read part by part («какой-то-хуй», «суки.разве», «хуйло-курьер»: only the part
+    # is the finding), then whole («пиз-да», «б-л-я», «п.и.з.д.а»).
+    parts = list(PART.finditer(span)) if SEPARATOR.search(span) else []
     for part in parts:
         sub = _word(clean, pos, a + part.start(), a + part.end())
         if sub is not None:
             readings += [r for r in sub.readings if len(r.text) > 1]
     seen = {r.text for r in readings}
-    readings += [r for r in _whole(clean, pos, a, b, hyphenated=len(parts) > 1) if r.text not in seen]
+    hyphenated = "-" in span and len(parts) > 1
+    readings += [r for r in _whole(clean, pos, a, b, hyphenated) if r.text not in seen]
     return Word(start, stop, tuple(readings)) if readings else None
 
 
