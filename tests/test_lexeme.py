@@ -117,6 +117,9 @@ def test_hyphenated_words_are_read_part_by_part():
     "Какие же вы т в а р и а не люди.",
     "Иди с о с и , а не пиши.",
     "Жoпа полная.",
+    "Не наша, а твоя дu6ильha9 логика.",
+    "Хорошо устроились.т.в.а.р.и.",
+    "Конченные суки.разве можно так?",
 ])
 def test_obscene_and_rude_words_fire(rude, text):
     assert rude_findings(rude, text), text

@@ -34,8 +34,8 @@ LEXEME_KEYS = {"root", "after", "prefixes", "extra_prefixes", "unless", "replace
 
 #: What a letter-like character inside a Cyrillic word stands for; the first choice is the likeliest.
 LOOKALIKES: dict[str, str] = {
-    "a": "а", "b": "бьв", "c": "с", "d": "д", "e": "е", "f": "ф", "g": "дг", "h": "хн", "i": "и",
-    "j": "й", "k": "к", "l": "л", "m": "мт", "n": "пн", "o": "о", "p": "рп", "r": "гр", "s": "с",
+    "a": "а", "b": "вбь", "c": "с", "d": "д", "e": "е", "f": "ф", "g": "дг", "h": "нх", "i": "и",
+    "j": "й", "k": "к", "l": "л", "m": "м", "n": "пн", "o": "о", "p": "рп", "r": "гр", "s": "с",
     "t": "т", "u": "иуц", "v": "в", "w": "ш", "x": "х", "y": "уй", "z": "з",
     "0": "о", "1": "ил", "3": "з", "4": "ч", "6": "б", "8": "в", "9": "я", "@": "а", "$": "с", "€": "е",
     "ё": "е", "і": "и", "ї": "и", "є": "е", "ґ": "г", "ў": "у",
@@ -216,15 +216,32 @@ def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
     readings: list[Reading] = []
     # Joined words are read part by part («какой-то-хуй», «суки.разве», «хуйло-курьер»: only the part
     # is the finding), then whole («пиз-да», «б-л-я», «п.и.з.д.а»).
-    parts = list(PART.finditer(span)) if SEPARATOR.search(span) else []
-    for part in parts:
-        sub = _word(clean, pos, a + part.start(), a + part.end())
+    parts = _parts(span) if SEPARATOR.search(span) else []
+    for pa, pb in parts:
+        sub = _word(clean, pos, a + pa, a + pb)
         if sub is not None:
             readings += [r for r in sub.readings if len(r.text) > 1]
     seen = {r.text for r in readings}
     hyphenated = "-" in span and len(parts) > 1
     readings += [r for r in _whole(clean, pos, a, b, hyphenated) if r.text not in seen]
     return Word(start, stop, tuple(readings)) if readings else None
+
+
+def _parts(span: str) -> list[tuple[int, int]]:
+    """Spans of the parts of a joined word; spelt-out letters stay together: «думать.т.в.а.р.и»."""
+    out: list[tuple[int, int]] = []
+    letters: list[tuple[int, int]] = []
+    for m in PART.finditer(span):
+        if len(m.group()) == 1:
+            letters.append((m.start(), m.end()))
+            continue
+        if len(letters) > 1:
+            out.append((letters[0][0], letters[-1][1]))
+        letters = []
+        out.append((m.start(), m.end()))
+    if len(letters) > 1:
+        out.append((letters[0][0], letters[-1][1]))
+    return out if len(out) > 1 or (out and out[0] != (0, len(span))) else []
 
 
 def _whole(clean: str, pos: list[int], a: int, b: int, hyphenated: bool = False) -> list[Reading]:
@@ -345,15 +362,17 @@ class LexemeCheck:
         return None
 
     def _another_word(self, word: Word, reading: Reading) -> bool:
-        """Another spelling of the letters is a dictionary word without our roots: «hеpbhо» is «нервно»."""
-        for other in word.readings:
-            if other.plain == reading.plain or len(other.plain) != len(reading.plain) \
-                    or other.offsets[0] != reading.offsets[0] or not CYRILLIC.match(other.plain):
-                continue
-            if self.analyzer.is_known(other.plain) and not any(
-                    self.roots.search(a.lemma) for a in self.analyzer.parse(other.plain) if a.known):
-                return True
-        return False
+        """The letters read by their look only are a dictionary word without our roots.
+
+        Look-alikes are ambiguous: «hеpbhо» is «нервно», not «херьхо»; «Жopа» is «Жора». The first
+        spelling of a word takes every look-alike by its look (h → н, b → в, u → и).
+        """
+        visual = next((r for r in word.readings if r.offsets[0] == reading.offsets[0]
+                       and len(r.plain) == len(reading.plain) and not r.latin), None)
+        if visual is None or visual.plain == reading.plain or not CYRILLIC.match(visual.plain):
+            return False
+        return self.analyzer.is_known(visual.plain) and not any(
+            self.roots.search(a.lemma) for a in self.analyzer.parse(visual.plain) if a.known)
 
     def _dictionary_word_elsewhere(self, reading: Reading) -> bool:
         """pymorphy3 knows the word, and no root of the rule is in its lemmas («рубля» is «рубль»)."""
