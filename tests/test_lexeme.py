@@ -156,6 +156,9 @@ def test_obscene_and_rude_words_fire(rude, text):
     "Видимо, п л о х о его учили.",
     "Суворов hеpbhо курит.",
     "Жopа, привет!",
+    "В 10-х годах и в 1990-х мы ещё не работали.",
+    "Шавкат получил болванку ключа.",
+    "Не ссутультесь за компьютером.",
     "Напишите @totalpizdec_bot или на huinya@mail.ru, ссылка https://example.com/ebat.",
 ])
 def test_traps_do_not_fire(rude, text):

@@ -198,6 +198,8 @@ def _spellings(clean: str, a: int, b: int, hyphenated: bool = False) -> Iterator
         # look-alikes glued by other signs («xy.й», «nu3д.а», «му.dak») do not.
         keep = hyphenated and len(re.sub(r"(.)\1+", r"\1", chunk)) > 2 and not CYRILLIC.search(chunk) \
             and not any(ch in OBFUSCATION for ch in chunk)
+        # A number is a number: «10-х годах» is not «лох»; a digit inside letters is a letter («6ля»).
+        keep = keep or (chunk.isdigit() and len(set(chunk)) > 1)
         letters.extend(chunk)
         fixed.extend([keep] * len(chunk))
     for variant in _variants(letters):
