@@ -64,11 +64,13 @@ INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-
 CYRILLIC = re.compile("[а-яё]")
 LATIN = re.compile("[a-z]")
 PLAIN = re.compile("[а-я]+")
+REPEAT = re.compile(r"(.)\1")
 ONE_LETTER_WORDS = frozenset("аивскуоя")
 NAMES = re.compile(r"(?<![^\s(\[])@[a-z0-9_][\w.]*|[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"
                    r"|https?://\S+|www\.\S+")
 MAX_READINGS = 32
 CACHE_SIZE = 100_000
+MISSING = object()
 PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
 
 
@@ -82,6 +84,10 @@ class Reading:
     start: int  # the written word in the original text, separators included
     stop: int
     latin: bool = False  # read from a Latin-only word: only lexemes with ``latin: true`` match it
+
+    @property
+    def key(self) -> tuple[str, str, bool]:
+        return (self.text, self.plain, self.latin)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -178,6 +184,9 @@ def _readings(letters: list[str], offsets: list[int], start: int, stop: int,
 
 
 def _collapsed(letters: list[str], offsets: list[int], start: int, stop: int, latin: bool) -> Reading:
+    plain = "".join(letters)
+    if not REPEAT.search(plain):
+        return Reading(plain, plain, tuple(offsets), start, stop, latin)
     text: list[str] = []
     kept: list[int] = []
     for ch, off in zip(letters, offsets, strict=True):
@@ -185,7 +194,7 @@ def _collapsed(letters: list[str], offsets: list[int], start: int, stop: int, la
             continue
         text.append(ch)
         kept.append(off)
-    return Reading("".join(text), "".join(letters), tuple(kept), start, stop, latin)
+    return Reading("".join(text), plain, tuple(kept), start, stop, latin)
 
 
 def _spellings(clean: str, a: int, b: int, hyphenated: bool = False) -> Iterator[list[str]]:
@@ -322,13 +331,13 @@ class LexemeCheck:
     unless: re.Pattern[str] | None
     analyzer: Morph
     # Verdicts by reading: the same words come back in every text.
-    known: dict[tuple[str, str, bool], Lexeme | None] = field(default_factory=dict, compare=False, repr=False)
+    known: dict[tuple[str, str, bool], object] = field(default_factory=dict, compare=False, repr=False)
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         taken: list[tuple[int, int]] = []
         for word in read(doc.view):
             for reading in word.readings:
-                if any(reading.start < b and a < reading.stop for a, b in taken):
+                if taken and any(reading.start < b and a < reading.stop for a, b in taken):
                     continue
                 lexeme = self.match(reading)
                 if lexeme is None or self._another_word(word, reading):
@@ -338,13 +347,13 @@ class LexemeCheck:
 
     def match(self, reading: Reading) -> Lexeme | None:
         """The lexeme ``reading`` is a form of, if any."""
-        key = (reading.text, reading.plain, reading.latin)
-        if key in self.known:
-            return self.known[key]
-        if len(self.known) > CACHE_SIZE:
-            self.known.clear()
-        found = self.known[key] = self._match(reading)
-        return found
+        key = reading.key
+        found = self.known.get(key, MISSING)
+        if found is MISSING:
+            if len(self.known) > CACHE_SIZE:
+                self.known.clear()
+            found = self.known[key] = self._match(reading)
+        return found  # type: ignore[return-value]
 
     def _match(self, reading: Reading) -> Lexeme | None:
         for text in reading.forms:
