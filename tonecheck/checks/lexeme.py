@@ -126,19 +126,19 @@ def _clean(text: str) -> tuple[str, list[int]]:
 
 
 def _variants(letters: list[str]) -> list[list[str]]:
-    """The likeliest Cyrillic spellings of ``letters``, at most MAX_READINGS of them."""
-    options = [LOOKALIKES.get(ch, ch) for ch in letters]
+    """The likeliest Cyrillic spellings of ``letters``, at most MAX_READINGS of them.
+
+    A run of one sign is one letter repeated: «hhhyyy» has two choices to make, not six.
+    """
+    runs = [(ch, len(list(group))) for ch, group in itertools.groupby(letters)]
+    options = [LOOKALIKES.get(ch, ch) for ch, _ in runs]
     ambiguous = [i for i, o in enumerate(options) if len(o) > 1]
-    if not ambiguous:
-        return [list(options)]
     out = []
-    for combo in itertools.product(*(options[i] for i in ambiguous)):
-        variant = [o[0] for o in options]
+    for combo in itertools.islice(itertools.product(*(options[i] for i in ambiguous)), MAX_READINGS):
+        chosen = [o[0] for o in options]
         for i, ch in zip(ambiguous, combo, strict=True):
-            variant[i] = ch
-        out.append(variant)
-        if len(out) == MAX_READINGS:
-            break
+            chosen[i] = ch
+        out.append([ch for ch, (_, size) in zip(chosen, runs, strict=True) for _ in range(size)])
     return out
 
 
