@@ -1,0 +1,299 @@
+"""The lexeme kind: reading obfuscated text back to offsets, roots with prefixes, traps, fixes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from tonecheck import Linter
+from tonecheck.checks import lexeme
+from tonecheck.checks.lexeme import deletion, read
+from tonecheck.engine import load_rules
+from tonecheck.errors import RuleError
+from tonecheck.morph import morph
+from tonecheck.rule import builtin_dir, parse_rule
+
+RUDE = {"obscene", "harsh"}
+RULES = [r for r in load_rules([builtin_dir()]) if r.kind == "lexeme"]
+
+
+@pytest.fixture(scope="module")
+def rude() -> Linter:
+    return Linter(rules=RULES)
+
+
+def rude_findings(linter: Linter, text: str):
+    return [f for f in linter.lint(text).findings if f.category in RUDE]
+
+
+# ---------------------------------------------------------------- reading
+
+
+def readings(text: str) -> list[str]:
+    return [r.text for w in read(text) for r in w.readings]
+
+
+@pytest.mark.parametrize(("written", "read_as"), [
+    ("xyй", "хуй"),
+    ("з@е6али", "заебали"),
+    ("п.и.з.д.а", "пизда"),
+    ("б-л-я", "бля"),
+    ("х у й", "хуй"),
+    ("х, у, й", "хуй"),
+    ("хууууууй", "хуй"),
+    ("ПиЗдЕц", "пиздец"),
+    ("х\u200bу\u200dй", "хуй"),
+    ("бл\u00adядь", "блядь"),
+    ("ёб", "еб"),
+    ("бл9дь", "блядь"),
+    ("cyka", "сука"),
+    ("blyat", "блят"),
+])
+def test_reading_undoes_obfuscation(written, read_as):
+    assert read_as in readings(written)
+
+
+def test_combining_breve_makes_short_i():
+    assert "хуй" in readings("хуи\u0306")
+
+
+def test_offsets_point_at_the_original_letters():
+    text = "ну п.и.з.д.а же"
+    (word,) = [w for w in read(text) if any(r.text == "пизда" for r in w.readings)]
+    reading = next(r for r in word.readings if r.text == "пизда")
+    assert [text[i] for i in reading.offsets] == list("пизда")
+    assert text[word.start:word.stop] == "п.и.з.д.а"
+
+
+def test_offsets_skip_invisible_characters():
+    text = "Х\u200bУ\u200bЙ"
+    reading = read(text)[0].readings[0]
+    assert reading.text == "хуй"
+    assert [text[i] for i in reading.offsets] == ["Х", "У", "Й"]
+
+
+def test_repeated_letters_keep_the_first_offset():
+    reading = read("хуууй")[0].readings[0]
+    assert reading.text == "хуй"
+    assert reading.offsets == (0, 1, 4)
+
+
+def test_latin_word_hyphenated_to_a_cyrillic_one_stays_latin():
+    assert "hyundaiсервис" in readings("Hyundai-сервис")
+    assert not any("ху" in r for r in readings("Hyundai-сервис"))
+
+
+def test_hyphenated_words_are_read_part_by_part():
+    assert "хуй" in readings("какой-то-хуй")
+    assert "бля" in readings("б-л-я")
+    assert "пизда" in readings("пиз-да")
+
+
+# ---------------------------------------------------------------- matching
+
+
+@pytest.mark.parametrize("text", [
+    "Это xyйня какая-то.",
+    "Он нас з@е6ал своими жалобами.",
+    "Ну п.и.з.д.е.ц же.",
+    "Б-л-я, я не успел.",
+    "Х у й знает, где заказ.",
+    "Хууууйня полная.",
+    "ПиЗдЕц, опять сбой.",
+    "Бл\u200bять, опять сбой.",
+    "Нахуя вы это сделали?",
+    "Отъебитесь от меня.",
+    "Распиздяи со склада всё потеряли.",
+    "Долбоёбы, а не курьеры.",
+    "Вы охуели?",
+    "Сука, опять.",
+    "Мудила, где посылка?",
+    "cyka blyat",
+    "Это п***ц.",
+    "Курьер - дебил.",
+    "Ты что, тупой?",
+    "Заткнись уже.",
+    "Какие же вы т в а р и а не люди.",
+    "Иди с о с и , а не пиши.",
+    "Жoпа полная.",
+    "Не наша, а твоя дu6ильha9 логика.",
+    "Хорошо устроились.т.в.а.р.и.",
+    "Конченные суки.разве можно так?",
+])
+def test_obscene_and_rude_words_fire(rude, text):
+    assert rude_findings(rude, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Не стоит оскорблять собеседника.",
+    "Мы перестали употреблять это слово.",
+    "Цена — сто рублей, сдача с рубля.",
+    "Купите скипидар.",
+    "Команда поддержки на связи.",
+    "Мандарины привезут завтра.",
+    "На стене висела сабля.",
+    "Страховка покрывает ремонт.",
+    "Hyundai Solaris уже на складе.",
+    "Передайте привет Ярославу.",
+    "Себестоимость не изменилась, оставьте чек себе.",
+    "Запишитесь на вебинар на нашем веб-сайте.",
+    "Он хлебал суп.",
+    "Мудрое решение.",
+    "Командир одобрил командировку.",
+    "Корабля не видно.",
+    "Застрахуйте посылку.",
+    "Бляшки на ремне потерялись.",
+    "Поддонки и поддоны на складе.",
+    "Иван Козлов и Пётр Хохлов уже получили заказ.",
+    "Жидкость для омывателя закончилась.",
+    "Частота сети 50 Hz, проверьте её.",
+    "Купите на eBay или в ebook-магазине.",
+    "Зашли в тупик, но нашли выход.",
+    "Отправим посылку в Гвинею-Бисау.",
+    "Всухую не протирайте, это неплохую краску испортит.",
+    "Погибал урожай, но в этом году уродился хороший.",
+    "Видимо, п л о х о его учили.",
+    "Суворов hеpbhо курит.",
+    "Жopа, привет!",
+    "В 10-х годах и в 1990-х мы ещё не работали.",
+    "Шавкат получил болванку ключа.",
+    "Не ссутультесь за компьютером.",
+    "Напишите @totalpizdec_bot или на huinya@mail.ru, ссылка https://example.com/ebat.",
+])
+def test_traps_do_not_fire(rude, text):
+    assert not rude_findings(rude, text), [f.text for f in rude_findings(rude, text)]
+
+
+def test_finding_covers_the_written_word(rude):
+    text = "Ну это п.и.з.д.е.ц, конечно."
+    (finding,) = rude_findings(rude, text)
+    assert finding.text == "п.и.з.д.е.ц"
+    assert finding.data["reading"] == "пиздец"
+
+
+def test_dictionary_word_with_another_lemma_is_left_alone():
+    # «рубля» matches the root «бля» only by shape: its lemma is «рубль».
+    rule = _rule({"lexemes": [{"root": "бля", "prefixes": ["ру"]}]})
+    check = lexeme.compile(rule, morph())
+    assert check.match(read("рубля")[0].readings[0]) is None
+    assert check.match(read("бля")[0].readings[0]) is not None
+
+
+# ---------------------------------------------------------------- fixes
+
+
+@pytest.mark.parametrize(("text", "word", "fixed"), [
+    ("Блять, опять сломалось.", "Блять", "Опять сломалось."),
+    ("Я, блин, не знаю.", "блин", "Я не знаю."),
+    ("Не знаю, блин.", "блин", "Не знаю."),
+    ("Это блин ужас.", "блин", "Это ужас."),
+    ("Привет. Блин, сбой.", "Блин", "Привет. Сбой."),
+    ("Блин!", "Блин", ""),
+    ("Этот блин-курьер.", "блин", "Этот курьер."),
+    ("Блин-курьер опоздал.", "Блин", "Курьер опоздал."),
+    ("Какой-то-блин курьер.", "блин", "Какой-то курьер."),
+])
+def test_deletion_tidies_commas_and_capitals(text, word, fixed):
+    start = text.index(word)
+    edit = deletion(text, start, start + len(word))
+    assert text[:edit.start] + edit.replacement + text[edit.end:] == fixed
+
+
+def test_fix_removes_every_rude_word(rude):
+    text = "Блять, этот мудак опять всё проебал, пиздец."
+    fixed = rude.fix(text, unsafe=True)
+    assert not rude_findings(rude, fixed), fixed
+    assert fixed.startswith("Этот")
+
+
+def test_fix_deletes_only_the_rude_part_of_a_hyphenated_word(rude):
+    assert rude.fix("Этот хуйло-курьер опоздал.", unsafe=True) == "Этот курьер опоздал."
+
+
+def test_fix_replaces_where_a_neutral_word_exists(rude):
+    assert rude.fix("Всё работает охуенно.", unsafe=True) == "Всё работает отлично."
+    assert rude.fix("Это пиздёж!", unsafe=True) == "Это враньё!"
+
+
+def test_fixes_are_unsafe(rude):
+    assert rude.fix("Блять, сбой.") == "Блять, сбой."
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _rule(spec: dict, **extra):
+    data = {
+        "code": "OB099", "name": "test-lexeme", "category": "obscene", "severity": "error",
+        "kind": "lexeme", "message": "m", "why": "w", "examples": {"fire": ["x"], "pass": ["y"]},
+        **spec, **extra,
+    }
+    from tonecheck.checks import kind_keys
+    return parse_rule(data, {}, "test.yaml", kind_keys())
+
+
+@pytest.mark.parametrize(("spec", "message"), [
+    ({"lexemes": []}, "непустой список"),
+    ({"lexemes": [{"root": "хууй"}]}, "двойная буква"),
+    ({"lexemes": [{"root": "х(уй"}]}, "ошибка в выражении"),
+    ({"lexemes": [{"root": "хуй", "suffix": "я"}]}, "неизвестные поля"),
+    ({"lexemes": [{"root": "хуй", "replace": "несловоблаблабла"}]}, "нельзя склонять"),
+    ({"lexemes": [{"root": "хуй", "latin": "да"}]}, "true или false"),
+])
+def test_bad_rule_fails_loudly(spec, message):
+    with pytest.raises(RuleError, match=message):
+        lexeme.compile(_rule(spec), morph())
+
+
+# ---------------------------------------------------------------- properties
+
+WORDS = ["хуй", "пизда", "блядь", "заебали", "мудак", "пиздец", "нахуй", "ебать"]
+SEPARATORS = "._*~"  # hyphens between long parts are words of their own: see the unit tests
+LOOKALIKE = {"х": "xh", "у": "y", "а": "a@", "о": "o0", "е": "e", "р": "p", "с": "c$", "б": "6",
+             "з": "3", "к": "k", "м": "m", "т": "t", "д": "d", "я": "9", "и": "u1", "п": "n"}
+
+
+@st.composite
+def disguised(draw):
+    word = draw(st.sampled_from(WORDS))
+    letters = []
+    for ch in word:
+        if ch in LOOKALIKE and draw(st.booleans()):
+            ch = draw(st.sampled_from(LOOKALIKE[ch]))
+        if draw(st.booleans()):
+            ch = ch.upper()
+        letters.append(ch * draw(st.integers(1, 3)))
+    assume(any("а" <= c.lower() <= "я" for c in "".join(letters)))
+    out = letters[0]
+    for chunk in letters[1:]:
+        out += draw(st.sampled_from(["", "", "", *SEPARATORS, "\u200b"])) + chunk
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(word=disguised(), before=st.sampled_from(["", "Ну ", "Это "]),
+       after=st.sampled_from(["", ".", " же!"]))
+def test_disguised_words_still_fire(rude, word, before, after):
+    text = before + word + after
+    found = rude_findings(rude, text)
+    assert found, text
+    assert any(len(before) <= f.start < f.end <= len(before) + len(word) for f in found), text
+
+
+ALPHABET = "хуйпиздаеблясукаоркнтм xyapoce036@ .,-_*!?\u200b\nАБХ"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=ALPHABET, max_size=60))
+def test_offsets_stay_inside_the_text(rude, text):
+    for word in read(text):
+        assert 0 <= word.start < word.stop <= len(text)
+        for reading in word.readings:
+            assert len(reading.offsets) == len(reading.text)
+            assert all(word.start <= i < word.stop for i in reading.offsets)
+            assert list(reading.offsets) == sorted(reading.offsets)
+    for finding in rude.lint(text).findings:
+        assert 0 <= finding.start < finding.end <= len(text)
+        for s in finding.suggestions:
+            assert 0 <= s.start <= s.end <= len(text)

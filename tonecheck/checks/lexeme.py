@@ -1,0 +1,565 @@
+"""Words found by their roots in the text as a person reads it: «п.и.з.д.а», «xyй», «з@е6али», «бляяя».
+
+The text is first *read* (see ``read``): invisible characters dropped, letters lower-cased with ё = е,
+Latin and digit look-alikes inside Cyrillic words turned into Cyrillic letters (x → х, 6 → б, @ → а),
+separators inside a word (п.и.з.д, б-л-я) and between single letters (х у й) removed, repeated letters
+collapsed (хуууй → хуй). Every letter of a reading keeps its offset in the original text.
+
+A rule lists ``lexemes``. Each is a ``root`` (a regular expression over the reading) with what may
+stand before it (``prefixes``, chained: «на-ху-й», «от-ъ-еб-ись») and after it (``after``: the rest of
+the word must begin with this expression; ``$`` is the end of the word), and exceptions (``unless``:
+whole words). A word pymorphy3 knows whose lemmas the lexeme does not match (рубля → рубль) is left
+alone. The fix deletes the word, tidying commas and capitals, or puts ``replace`` in its place.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..context import Context
+from ..doc import Doc
+from ..finding import Hit, Suggestion
+from ..fix import match_case
+from ..morph import Analysis, Morph
+from ..rule import Rule
+
+KEYS = {"lexemes", "prefixes", "unless", "replace"}
+LEXEME_KEYS = {"root", "after", "prefixes", "extra_prefixes", "unless", "replace", "latin"}
+
+#: What a letter-like character inside a Cyrillic word stands for; the first choice is the likeliest.
+LOOKALIKES: dict[str, str] = {
+    "a": "а", "b": "вбь", "c": "с", "d": "д", "e": "е", "f": "ф", "g": "дг", "h": "нх", "i": "и",
+    "j": "й", "k": "к", "l": "л", "m": "м", "n": "пн", "o": "о", "p": "рп", "r": "гр", "s": "с",
+    "t": "т", "u": "иуц", "v": "в", "w": "ш", "x": "х", "y": "уй", "z": "з",
+    "0": "о", "1": "ил", "3": "з", "4": "ч", "6": "б", "8": "в", "9": "я", "@": "а", "$": "с", "€": "е",
+    "ё": "е", "і": "и", "ї": "и", "є": "е", "ґ": "г", "ў": "у",
+}
+#: Latin letters that look exactly like Cyrillic ones, and signs that only obfuscation puts in words.
+HOMOGLYPHS = frozenset("acekmopxyt" + "bh" + "0369@$")
+OBFUSCATION = frozenset("013469@$€")
+#: Transliteration, longest units first; «y» is decided by its neighbour in ``_translit``.
+TRANSLIT: dict[str, str] = {
+    "shch": "щ", "sch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts": "ц", "ya": "я", "ja": "я",
+    "yu": "ю", "ju": "ю", "yo": "е", "jo": "е", "ye": "е", "je": "е", "a": "а", "b": "б", "c": "ц",
+    "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "й", "k": "к", "l": "л", "m": "м",
+    "n": "н", "o": "о", "p": "п", "q": "к", "r": "р", "s": "с", "t": "т", "u": "у", "v": "в", "w": "в",
+    "x": "х", "y": "y", "z": "з", "'": "ь",
+}
+MASK = "*"  # a letter hidden on purpose: «х*й»; rules can match it as ``\*``
+GLYPH = "a-z0-9а-яёіїєґў@$€" + re.escape(MASK)
+SEPARATORS = r".\-_'`\"~+|/\\^•·"
+SEPARATOR = re.compile(f"[{SEPARATORS}]")
+PART = re.compile(f"[^{SEPARATORS}]+")
+WORD = re.compile(f"[{GLYPH}]+(?:[{SEPARATORS}]+[{GLYPH}]+)*")
+# Single letters spaced out: «х у й», «п, и, з, д, а», «б. л. я».
+SPACED = re.compile(f"(?<![{GLYPH}])[{GLYPH}](?:[ \t,{SEPARATORS}]+[{GLYPH}](?![{GLYPH}])){{2,}}")
+INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+                       "\u2060-\u2064\u206a-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u0483-\u0489]")
+CYRILLIC = re.compile("[а-яё]")
+LATIN = re.compile("[a-z]")
+PLAIN = re.compile("[а-я]+")
+REPEAT = re.compile(r"(.)\1")
+ONE_LETTER_WORDS = frozenset("аивскуоя")
+NAMES = re.compile(r"(?<![^\s(\[])@[a-z0-9_][\w.]*|[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"
+                   r"|https?://\S+|www\.\S+")
+MAX_READINGS = 32
+CACHE_SIZE = 100_000
+MISSING = object()
+PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a written word: its letters and, for each, the offset in the original text."""
+
+    text: str  # de-obfuscated, repeated letters collapsed
+    plain: str  # de-obfuscated, letters as written (for the dictionary)
+    offsets: tuple[int, ...]
+    start: int  # the written word in the original text, separators included
+    stop: int
+    latin: bool = False  # read from a Latin-only word: only lexemes with ``latin: true`` match it
+
+    @property
+    def key(self) -> tuple[str, str, bool]:
+        return (self.text, self.plain, self.latin)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Collapsed first («хууууй»), then as written: «пеше-еб» needs its double «е»."""
+        return (self.text,) if self.text == self.plain else (self.text, self.plain)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A written word and its readings, the likeliest first."""
+
+    start: int
+    stop: int
+    readings: tuple[Reading, ...]
+
+
+def _clean(text: str) -> tuple[str, list[int]]:
+    """Lower-cased text without invisible characters, and the original offset of each character."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and not INVISIBLE.search(text):
+        return lowered.replace("ё", "е"), list(range(len(text)))
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if INVISIBLE.match(ch):
+            # A combining mark may belong to the letter: и + ◌̆ is й.
+            if chars and unicodedata.category(ch) == "Mn":
+                composed = unicodedata.normalize("NFC", chars[-1] + ch)
+                if len(composed) == 1:
+                    chars[-1] = composed.lower()
+            continue
+        low = ch.lower()
+        chars.append(low[0] if len(low) != 1 else low)
+        offsets.append(i)
+    return "".join(chars).replace("ё", "е"), offsets
+
+
+def _variants(letters: list[str]) -> list[list[str]]:
+    """The likeliest Cyrillic spellings of ``letters``, at most MAX_READINGS of them.
+
+    A run of one sign is one letter repeated: «hhhyyy» has two choices to make, not six.
+    """
+    runs = [(ch, len(list(group))) for ch, group in itertools.groupby(letters)]
+    options = [LOOKALIKES.get(ch, ch) for ch, _ in runs]
+    ambiguous = [i for i, o in enumerate(options) if len(o) > 1]
+    out = []
+    for combo in itertools.islice(itertools.product(*(options[i] for i in ambiguous)), MAX_READINGS):
+        chosen = [o[0] for o in options]
+        for i, ch in zip(ambiguous, combo, strict=True):
+            chosen[i] = ch
+        out.append([ch for ch, (_, size) in zip(chosen, runs, strict=True) for _ in range(size)])
+    return out
+
+
+def _translit(letters: list[str], offsets: list[int]) -> Iterator[tuple[list[str], list[int]]]:
+    """Latin transliteration read back as Cyrillic: «pizdec», «blyat», «huilo»; «y» has two readings."""
+    units: list[tuple[str, int]] = []
+    text = "".join(letters)
+    i = 0
+    while i < len(text):
+        for size in (4, 3, 2, 1):
+            cyr = TRANSLIT.get(text[i:i + size])
+            if cyr is not None:
+                if text[i:i + size] == "y":
+                    cyr = "й" if i and text[i - 1] in "aeiou" else "ыу"
+                units.append((cyr, offsets[i]))
+                i += size
+                break
+        else:
+            units.append((text[i], offsets[i]))
+            i += 1
+    ambiguous = [k for k, (cyr, _) in enumerate(units) if len(cyr) == 2 and cyr == "ыу"]
+    for combo in itertools.islice(itertools.product("ыу", repeat=len(ambiguous)), MAX_READINGS):
+        chosen = dict(zip(ambiguous, combo, strict=True))
+        out: list[str] = []
+        offs: list[int] = []
+        for k, (cyr, off) in enumerate(units):
+            for ch in chosen.get(k, cyr):
+                out.append(ch)
+                offs.append(off)
+        yield out, offs
+
+
+def _readings(letters: list[str], offsets: list[int], start: int, stop: int,
+              latin: bool) -> Iterator[Reading]:
+    """The reading of ``letters``; with masks («х*й», «бл*ядь»), also the one without them."""
+    # Masks as separators: «п*и*з*д*а» alternates letters and stars.
+    if len(letters) >= 5 and all(ch == MASK for ch in letters[1::2]) and MASK not in letters[::2]:
+        letters, offsets = letters[::2], offsets[::2]
+    yield _collapsed(letters, offsets, start, stop, latin)
+    if MASK in letters and len(letters) > letters.count(MASK) + 1:
+        kept = [(ch, off) for ch, off in zip(letters, offsets, strict=True) if ch != MASK]
+        yield _collapsed([ch for ch, _ in kept], [off for _, off in kept], start, stop, latin)
+
+
+def _collapsed(letters: list[str], offsets: list[int], start: int, stop: int, latin: bool) -> Reading:
+    plain = "".join(letters)
+    if not REPEAT.search(plain):
+        return Reading(plain, plain, tuple(offsets), start, stop, latin)
+    text: list[str] = []
+    kept: list[int] = []
+    for ch, off in zip(letters, offsets, strict=True):
+        if text and text[-1] == ch:
+            continue
+        text.append(ch)
+        kept.append(off)
+    return Reading("".join(text), plain, tuple(kept), start, stop, latin)
+
+
+def _spellings(clean: str, a: int, b: int, hyphenated: bool = False) -> Iterator[list[str]]:
+    """Each Cyrillic variant of the glyphs in ``clean[a:b]``, separators dropped."""
+    letters: list[str] = []
+    fixed: list[bool] = []
+    for piece in re.finditer(f"[{GLYPH}]+", clean[a:b]):
+        chunk = piece.group()
+        # A Latin word hyphenated to a Cyrillic one («Hyundai-сервис», «ebook-магазин») stays Latin;
+        # look-alikes glued by other signs («xy.й», «nu3д.а», «му.dak») do not.
+        keep = hyphenated and len(re.sub(r"(.)\1+", r"\1", chunk)) > 2 and not CYRILLIC.search(chunk) \
+            and not any(ch in OBFUSCATION for ch in chunk)
+        # A number is a number: «10-х годах» is not «лох»; a digit inside letters is a letter («6ля»).
+        keep = keep or (chunk.isdigit() and len(set(chunk)) > 1)
+        letters.extend(chunk)
+        fixed.extend([keep] * len(chunk))
+    for variant in _variants(letters):
+        yield [p if f else v for v, p, f in zip(variant, letters, fixed, strict=True)]
+
+
+def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
+    span = clean[a:b]
+    if PLAIN.fullmatch(span):  # most words: nothing to undo but repeated letters
+        offsets = pos[a:b]
+        return Word(offsets[0], offsets[-1] + 1, (_collapsed(list(span), offsets, offsets[0], offsets[-1] + 1,
+                                                              False),))
+    if not any(ch.isalpha() for ch in span):
+        return None
+    start, stop = pos[a], pos[b - 1] + 1
+    readings: list[Reading] = []
+    # Joined words are read part by part («какой-то-хуй», «суки.разве», «хуйло-курьер»: only the part
+    # is the finding), then whole («пиз-да», «б-л-я», «п.и.з.д.а»).
+    parts = _parts(span) if SEPARATOR.search(span) else []
+    for pa, pb in parts:
+        sub = _word(clean, pos, a + pa, a + pb)
+        if sub is not None:
+            readings += [r for r in sub.readings if len(r.text) > 1]
+    seen = {r.text for r in readings}
+    hyphenated = "-" in span and len(parts) > 1
+    readings += [r for r in _whole(clean, pos, a, b, hyphenated) if r.text not in seen]
+    return Word(start, stop, tuple(readings)) if readings else None
+
+
+def _parts(span: str) -> list[tuple[int, int]]:
+    """Spans of the parts of a joined word; spelt-out letters stay together: «думать.т.в.а.р.и»."""
+    out: list[tuple[int, int]] = []
+    letters: list[tuple[int, int]] = []
+    for m in PART.finditer(span):
+        if len(m.group()) == 1:
+            letters.append((m.start(), m.end()))
+            continue
+        if len(letters) > 1:
+            out.append((letters[0][0], letters[-1][1]))
+        letters = []
+        out.append((m.start(), m.end()))
+    if len(letters) > 1:
+        out.append((letters[0][0], letters[-1][1]))
+    return out if len(out) > 1 or (out and out[0] != (0, len(span))) else []
+
+
+def _whole(clean: str, pos: list[int], a: int, b: int, hyphenated: bool = False) -> list[Reading]:
+    span = clean[a:b]
+    cyrillic = bool(CYRILLIC.search(span))
+    glyphs = [m.group() for m in re.finditer(f"[{GLYPH}]", span)]
+    offsets = [pos[a + m.start()] for m in re.finditer(f"[{GLYPH}]", span)]
+    start, stop = pos[a], pos[b - 1] + 1
+    spellings: list[tuple[list[str], list[int], bool]] = []
+    if cyrillic:
+        spellings += [(letters, offsets, False) for letters in _spellings(clean, a, b, hyphenated)]
+    else:
+        # A Latin word is read as look-alikes only when nothing in it is plainly Latin («cyka», «e6aл»).
+        if all(ch in HOMOGLYPHS for ch in glyphs) or (any(ch in OBFUSCATION for ch in glyphs)
+                                                       and sum(ch.isalpha() for ch in glyphs) > 1):
+            spellings += [(letters, offsets, True) for letters in _spellings(clean, a, b)]
+        if len(glyphs) >= 3 and all("a" <= ch <= "z" for ch in glyphs):
+            spellings += [(letters, offs, True) for letters, offs in _translit(glyphs, offsets)]
+    readings: list[Reading] = []
+    seen: set[str] = set()
+    for letters, offs, latin in spellings:
+        for reading in _readings(letters, offs, start, stop, latin):
+            if reading.text not in seen:
+                seen.add(reading.text)
+                readings.append(reading)
+    return readings
+
+
+@lru_cache(maxsize=256)
+def read(text: str) -> tuple[Word, ...]:
+    """The words of ``text`` as a person reads them, with offsets into ``text``."""
+    clean, pos = _clean(text)
+    # Mentions, e-mail addresses and links are names, not words: «@totalpizdecy» is someone's login.
+    for m in NAMES.finditer(clean):
+        clean = clean[:m.start()] + " " * (m.end() - m.start()) + clean[m.end():]
+    words: list[Word] = []
+    for m in WORD.finditer(clean):
+        word = _word(clean, pos, m.start(), m.end())
+        if word is not None:
+            words.append(word)
+    for m in SPACED.finditer(clean):
+        if not re.search(r"[ \t,]", m.group()):
+            continue
+        # Spelt-out letters may take in a one-letter word beside them: «а т р а х н у т», «т в а р и а».
+        letters = [m.start() + g.start() for g in re.finditer(f"[{GLYPH}]", m.group())]
+        first = [0] + [i for i in (1, 2) if all(clean[k] in ONE_LETTER_WORDS for k in letters[:i])]
+        last = [len(letters)] + [len(letters) - i for i in (1, 2)
+                                 if all(clean[k] in ONE_LETTER_WORDS for k in letters[-i:])]
+        for i in first:
+            for j in last:
+                if j - i >= 3:
+                    word = _word(clean, pos, letters[i], letters[j - 1] + 1)
+                    if word is not None:
+                        words.append(word)
+    words.sort(key=lambda w: (w.start, w.stop))
+    return tuple(words)
+
+
+# ---------------------------------------------------------------- the check
+
+
+@dataclass(frozen=True)
+class Lexeme:
+    root: str
+    pattern: re.Pattern[str]  # prefixes, root and what follows, anchored at the word start
+    unless: re.Pattern[str] | None
+    replace: str | None  # None: delete; "=text": literal; else a lemma to inflect
+    latin: bool = False  # also matches words written in Latin letters («blyat», «cyka»)
+
+
+@dataclass(frozen=True)
+class LexemeCheck:
+    rule: Rule
+    lexemes: tuple[Lexeme, ...]
+    roots: re.Pattern[str]  # any root anywhere: a quick test before the lexemes
+    unless: re.Pattern[str] | None
+    analyzer: Morph
+    # Verdicts by reading: the same words come back in every text.
+    known: dict[tuple[str, str, bool], object] = field(default_factory=dict, compare=False, repr=False)
+
+    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        taken: list[tuple[int, int]] = []
+        for word in read(doc.view):
+            for reading in word.readings:
+                if taken and any(reading.start < b and a < reading.stop for a, b in taken):
+                    continue
+                lexeme = self.match(reading)
+                if lexeme is None or self._another_word(word, reading):
+                    continue
+                taken.append((reading.start, reading.stop))
+                yield self._hit(doc, reading, lexeme)
+
+    def match(self, reading: Reading) -> Lexeme | None:
+        """The lexeme ``reading`` is a form of, if any."""
+        key = reading.key
+        found = self.known.get(key, MISSING)
+        if found is MISSING:
+            if len(self.known) > CACHE_SIZE:
+                self.known.clear()
+            found = self.known[key] = self._match(reading)
+        return found  # type: ignore[return-value]
+
+    def _match(self, reading: Reading) -> Lexeme | None:
+        for text in reading.forms:
+            if not self.roots.search(text) or (self.unless and self.unless.fullmatch(text)):
+                continue
+            found = self._lexeme(text, reading.latin)
+            if found is not None:
+                return None if self._dictionary_word_elsewhere(reading) else found
+        return None
+
+    def _lexeme(self, text: str, latin: bool = False) -> Lexeme | None:
+        for lexeme in self.lexemes:
+            if latin and not lexeme.latin:
+                continue
+            if lexeme.pattern.match(text) and not (lexeme.unless and lexeme.unless.fullmatch(text)):
+                return lexeme
+        return None
+
+    def _another_word(self, word: Word, reading: Reading) -> bool:
+        """The letters read by their look only are a dictionary word without our roots.
+
+        Look-alikes are ambiguous: «hеpbhо» is «нервно», not «херьхо»; «Жopа» is «Жора». The first
+        spelling of a word takes every look-alike by its look (h → н, b → в, u → и).
+        """
+        visual = next((r for r in word.readings if r.offsets[0] == reading.offsets[0]
+                       and len(r.plain) == len(reading.plain) and not r.latin), None)
+        if visual is None or visual.plain == reading.plain or not CYRILLIC.match(visual.plain):
+            return False
+        return self.analyzer.is_known(visual.plain) and not any(
+            self.roots.search(a.lemma) for a in self.analyzer.parse(visual.plain) if a.known)
+
+    def _dictionary_word_elsewhere(self, reading: Reading) -> bool:
+        """pymorphy3 knows the word, and no root of the rule is in its lemmas («рубля» is «рубль»)."""
+        for form in reading.forms[::-1]:
+            if not CYRILLIC.match(form) or not self.analyzer.is_known(form):
+                continue
+            # The lemma as spelt: «поддонка» is «поддонок», not «подонок».
+            return not any(self.roots.search(a.lemma) for a in self.analyzer.parse(form) if a.known)
+        return False
+
+    def _hit(self, doc: Doc, reading: Reading, lexeme: Lexeme) -> Hit:
+        start, stop = reading.offsets[0], reading.offsets[-1] + 1
+        suggestions: tuple[Suggestion, ...] = ()
+        if self.rule.fix_safety != "none":
+            safe = self.rule.fix_safety == "safe"
+            replacement = self._replacement(reading, lexeme)
+            if replacement:
+                suggestions = (Suggestion(match_case(doc.text[start:stop], replacement),
+                                          reading.start, reading.stop, safe),)
+            else:
+                suggestions = (deletion(doc.text, reading.start, reading.stop, safe),)
+        return Hit(start, stop, suggestions, data={"reading": reading.text})
+
+    def _replacement(self, reading: Reading, lexeme: Lexeme) -> str | None:
+        if not lexeme.replace:
+            return None
+        if lexeme.replace.startswith("="):
+            return lexeme.replace[1:]
+        source = self._source(reading.plain, lexeme.replace)
+        return None if source is None else self.analyzer.agree(lexeme.replace, source)
+
+    def _source(self, word: str, lemma: str) -> Analysis | None:
+        """The reading of ``word`` to inflect ``lemma`` after: same part of speech, dictionary form first.
+
+        Guesses for unknown words are shaky; with no reading of the right part of speech the word is
+        deleted rather than replaced by a wrong form.
+        """
+        wanted = {_FAMILY.get(a.pos) for a in self.analyzer.parse(lemma) if a.lemma == lemma}
+        same = [a for a in self.analyzer.parse(word) if _FAMILY.get(a.pos) in wanted]
+        exact = [a for a in same if a.lemma == word]
+        return (exact or same or [None])[0]
+
+
+_FAMILY = {"NOUN": "N", "VERB": "V", "INFN": "V", "ADJF": "A", "PRTF": "A", "ADJS": "S", "PRTS": "S",
+           "ADVB": "D"}
+
+
+SENTENCE_END = ".!?…\n"
+TRAILING = ",;:!?.…—–-"
+
+
+def deletion(text: str, start: int, stop: int, safe: bool = False) -> Suggestion:
+    """Delete ``text[start:stop]`` with the commas and spaces that would be left hanging.
+
+    «Блять, опять» → «Опять»; «Я, блин, не знаю» → «Я не знаю»; «не знаю, блин.» → «не знаю.»
+    """
+    n = len(text)
+    # Part of a hyphenated word: «хуйло-курьер» → «курьер», «какой-то-хуй» → «какой-то».
+    if stop < n and text[stop] == "-" and stop + 1 < n and text[stop + 1].isalnum():
+        before = text[:start].rstrip(" \t")
+        if not before or before[-1] in SENTENCE_END:
+            return Suggestion(text[stop + 1].upper(), start, stop + 2, safe)
+        return Suggestion("", start, stop + 1, safe)
+    if start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalnum():
+        return Suggestion("", start - 1, stop, safe)
+    left = start
+    while left > 0 and text[left - 1] in " \t":
+        left -= 1
+    right = stop
+    while right < n and text[right] in " \t":
+        right += 1
+    if left == 0 or text[left - 1] in SENTENCE_END:
+        k = right
+        while k < n and (text[k] in TRAILING or text[k] in " \t"):
+            k += 1
+        if k < n and text[k].isalpha():
+            return Suggestion(text[k].upper(), start, k + 1, safe)
+        return Suggestion("", start, k, safe)
+    if text[left - 1] == ",":
+        if right < n and text[right] == ",":
+            return Suggestion("", left - 1, right + 1, safe)
+        return Suggestion("", left - 1, stop, safe)
+    if left < start:
+        return Suggestion("", left, stop, safe)
+    return Suggestion("", start, right, safe)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _error(rule: Rule, where: str, message: str) -> Exception:
+    return rule.error("lexemes" if where.startswith("lexemes") else where, f"{where}: {message}")
+
+
+def _regex(rule: Rule, where: str, value: Any) -> str:
+    """A regular expression from the rule file: ё written as е, no doubled letters (they are collapsed)."""
+    if not isinstance(value, str) or not value:
+        raise _error(rule, where, "ожидается непустое регулярное выражение")
+    value = value.lower().replace("ё", "е")
+    doubled = re.search(r"([а-я])\1", re.sub(r"\[[^\]]*\]", "[]", value))
+    if doubled:
+        raise _error(rule, where, f"двойная буква «{doubled.group()}»: повторы схлопываются, пишите одну")
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise _error(rule, where, f"ошибка в выражении {value!r}: {exc}") from None
+    return value
+
+
+def _list(rule: Rule, where: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _error(rule, where, "ожидается список")
+    return [_regex(rule, where, v) for v in value]
+
+
+def _chain(prefixes: list[str]) -> str:
+    """At most two prefixes, the second longer than a letter: «по-на-хуя», but not «на-с-у-хую»."""
+    if not prefixes:
+        return ""
+    longer = [p for p in prefixes if not re.fullmatch(r"[а-я]", p)]
+    second = f"(?:(?:{_alternation(longer)}){PREFIX_SIGNS})?" if longer else ""
+    return f"(?:(?:{_alternation(prefixes)}){PREFIX_SIGNS}{second})?"
+
+
+def _alternation(sources: list[str]) -> str:
+    return "|".join(f"(?:{s})" for s in sources)
+
+
+def _replace(rule: Rule, where: str, value: Any, analyzer: Morph) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise _error(rule, where, "замена должна быть строкой")
+    if value.startswith("="):
+        return value
+    lemma = value.lower().replace("ё", "е")
+    if " " in lemma or not analyzer.is_known(lemma):
+        raise _error(rule, where, f"замену {value!r} нельзя склонять (её нет в словаре pymorphy3); "
+                     "для неизменяемой замены пишите «=текст»")
+    return lemma
+
+
+def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # the kind protocol names it so
+    raw = rule.spec.get("lexemes")
+    if not isinstance(raw, list) or not raw:
+        raise rule.error("lexemes", "ожидается непустой список лексем {root: …}")
+    prefixes = _list(rule, "prefixes", rule.spec.get("prefixes"))
+    default_replace = _replace(rule, "replace", rule.spec.get("replace"), analyzer)
+    lexemes = []
+    roots = []
+    for n, item in enumerate(raw, 1):
+        where = f"lexemes[{n}]"
+        if isinstance(item, str):
+            item = {"root": item}
+        if not isinstance(item, dict):
+            raise rule.error("lexemes", f"{where}: лексема — строка-корень или {{root: …}}")
+        unknown = set(item) - LEXEME_KEYS
+        if unknown:
+            raise rule.error("lexemes", f"{where}: неизвестные поля {', '.join(sorted(unknown))}")
+        root = _regex(rule, f"{where}.root", item.get("root"))
+        after = _regex(rule, f"{where}.after", item["after"]) if "after" in item else ""
+        own = _list(rule, f"{where}.prefixes", item["prefixes"]) if "prefixes" in item else prefixes
+        own = own + _list(rule, f"{where}.extra_prefixes", item.get("extra_prefixes"))
+        chain = _chain(own)
+        pattern = re.compile(f"{chain}(?:{root})(?:{after})")
+        unless = _list(rule, f"{where}.unless", item.get("unless"))
+        replace = _replace(rule, f"{where}.replace", item["replace"], analyzer) if "replace" in item \
+            else default_replace
+        latin = item.get("latin", False)
+        if not isinstance(latin, bool):
+            raise rule.error("lexemes", f"{where}.latin: ожидается true или false")
+        lexemes.append(Lexeme(root, pattern, re.compile(_alternation(unless)) if unless else None, replace,
+                              latin))
+        roots.append(root)
+    unless = _list(rule, "unless", rule.spec.get("unless"))
+    return LexemeCheck(rule, tuple(lexemes), re.compile(_alternation(roots)),
+                       re.compile(_alternation(unless)) if unless else None, analyzer)
