@@ -39,8 +39,16 @@ def load_rules(directories: Iterable[Path]) -> list[Rule]:
     return rules
 
 
-def compile_rules(rules: Iterable[Rule], analyzer: Morph) -> list[Check]:
-    return [checks.KINDS[rule.kind].compile(rule, analyzer) for rule in rules]
+def compile_rules(rules: Iterable[Rule], analyzer: Morph, options: dict[str, Any] | None = None) -> list[Check]:
+    """Compile each rule with its kind; kinds that declare ``OPTIONS`` also get ``Config.options``."""
+    out = []
+    for rule in rules:
+        kind = checks.KINDS[rule.kind]
+        if hasattr(kind, "OPTIONS"):
+            out.append(kind.compile(rule, analyzer, options or {}))
+        else:
+            out.append(kind.compile(rule, analyzer))
+    return out
 
 
 class Linter:
@@ -52,7 +60,7 @@ class Linter:
         if rules is None:
             rules = load_rules([builtin_dir(), *self.config.rule_dirs])
         self.rules = rules
-        self.checks = compile_rules(rules, self.morph)
+        self.checks = compile_rules(rules, self.morph, self.config.options)
         self.by_code = {r.code: r for r in rules}
 
     def active(self, ctx: Context) -> list[Check]:

@@ -1,0 +1,159 @@
+"""Rude sentences found by the learned harshness model, with the words that drove the score.
+
+Catches rudeness made of ordinary words («вы вообще читать умеете?») that no word list names. The
+model (``tonecheck/model.py``) is read on the first sentence scored, not at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import model as harsh_model
+from ..context import Context
+from ..doc import Doc, Sentence, Token
+from ..errors import ConfigError
+from ..finding import Hit, Suggestion
+from ..morph import Morph
+from ..rule import Rule
+
+KEYS = {"model", "threshold", "error_above", "min_share", "max_words", "max_cut"}
+#: ``Config.options`` keys this kind reads.
+OPTIONS = {"harsh_threshold"}
+
+
+@dataclass(frozen=True)
+class ToxicityCheck:
+    rule: Rule
+    stem: Path
+    threshold: float
+    error_above: float
+    min_share: float  # a word is named as a cause when it adds at least this much to the logit
+    max_words: int  # causes named in the message
+    max_cut: int  # words the unsafe fix may delete from one sentence
+
+    @property
+    def model(self) -> harsh_model.HarshModel:
+        return harsh_model.load(self.stem)
+
+    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        model = self.model
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            if not any(t.is_word for t in tokens):
+                continue
+            scored = model.score(tokens)
+            if scored.probability < self.threshold:
+                continue
+            causes = scored.drivers(self.min_share)[: self.max_words] or scored.drivers(0.0)[:1]
+            yield self._hit(doc, sentence, tokens, scored, causes)
+
+    def _hit(self, doc: Doc, sentence: Sentence, tokens: list[Token], scored: harsh_model.Score,
+             causes: list[tuple[Token, float]]) -> Hit:
+        p = scored.probability
+        severity = "error" if p >= self.error_above else "warning"
+        named = ", ".join(f"«{doc.text[t.start:t.stop]}»" for t, _ in causes)
+        message = f"{self.rule.message} (оценка модели {p:.2f})"
+        if named:
+            message += f"; больше всего — из-за {'слова' if len(causes) == 1 else 'слов'} {named}"
+        data: dict[str, Any] = {
+            "score": round(p, 4),
+            "words": [{"text": doc.text[t.start:t.stop], "start": t.start, "end": t.stop,
+                       "weight": round(c, 3)} for t, c in causes],
+        }
+        suggestions: tuple[Suggestion, ...] = ()
+        if self.rule.fix_safety != "none":
+            cut = self._cut(tokens)
+            if cut:
+                suggestions = (_deletion(doc, sentence, cut, self.rule.fix_safety == "safe"),)
+        start, stop = _trimmed(doc, sentence)
+        return Hit(start, stop, suggestions, message=message, severity=severity, data=data)
+
+    def _cut(self, tokens: list[Token]) -> list[Token]:
+        """The fewest top-scoring words whose removal brings the sentence under the threshold."""
+        model = self.model
+        left = list(tokens)
+        cut: list[Token] = []
+        while len(cut) < self.max_cut:
+            scored = model.score(left)
+            if scored.probability < self.threshold:
+                break
+            found = scored.drivers(self.min_share / 2)
+            if not found:
+                break
+            worst = found[0][0]
+            cut.append(worst)
+            left = [t for t in left if t is not worst]
+        return sorted(cut, key=lambda t: t.start)
+
+
+def _trimmed(doc: Doc, sentence: Sentence) -> tuple[int, int]:
+    """The sentence span without the spaces and line breaks razdel may leave at its ends."""
+    text = doc.text[sentence.start:sentence.stop]
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    return sentence.start + lead, sentence.stop - trail
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_MARK = re.compile(r"[ \t]+([,.!?;:…)])")
+_DOUBLE_COMMA = re.compile(r",(\s*,)+")
+_COMMA_BEFORE_END = re.compile(r",\s*([.!?…])")
+
+
+def _deletion(doc: Doc, sentence: Sentence, cut: Sequence[Token], safe: bool) -> Suggestion:
+    """One edit deleting ``cut`` from the sentence, with spaces and commas tidied up."""
+    start, stop = _trimmed(doc, sentence)
+    text = doc.text
+    pieces = []
+    pos = start
+    for token in cut:
+        pieces.append(text[pos:token.start])
+        pos = token.stop
+    pieces.append(text[pos:stop])
+    out = "".join(pieces)
+    out = _DOUBLE_COMMA.sub(",", out)
+    out = _SPACES.sub(" ", out)
+    out = _SPACE_BEFORE_MARK.sub(r"\1", out)
+    out = _COMMA_BEFORE_END.sub(r"\1", out)
+    out = out.strip().lstrip(",;:—-– ").rstrip(",;:—-– ")
+    if out and text[start:stop][:1].isupper():
+        out = out[0].upper() + out[1:]
+    if not any(ch.isalpha() for ch in out):
+        out = ""
+    return Suggestion(out, start, stop, safe)
+
+
+def _probability(value: Any, where: str, field: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+        raise ConfigError(f"{where}: {field}: ожидается число от 0 до 1, получено {value!r}")
+    return float(value)
+
+
+def compile(rule: Rule, analyzer: Morph, options: Mapping[str, Any] | None = None) -> ToxicityCheck:  # noqa: A001
+    name = rule.spec.get("model", "harsh")
+    if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9_-]+", name):
+        raise rule.error("model", "ожидается имя модели из tonecheck/models, например harsh")
+    stem = harsh_model.MODELS_DIR / name
+    if not stem.with_suffix(".npy").is_file():
+        raise rule.error("model", f"файл модели {stem.with_suffix('.npy')} не найден")
+    values: dict[str, float] = {}
+    for key, default in (("threshold", 0.5), ("error_above", 0.9), ("min_share", 0.5)):
+        raw = rule.spec.get(key, default)
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 < raw < (1 if key != "min_share" else 10):
+            raise rule.error(key, "ожидается положительное число (порог — от 0 до 1)")
+        values[key] = float(raw)
+    options = options or {}
+    if "harsh_threshold" in options:
+        values["threshold"] = _probability(options["harsh_threshold"], "config", "harsh_threshold")
+    counts = {}
+    for key, default in (("max_words", 3), ("max_cut", 4)):
+        raw = rule.spec.get(key, default)
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+            raise rule.error(key, "ожидается целое число ≥ 1")
+        counts[key] = raw
+    return ToxicityCheck(rule, stem, values["threshold"], max(values["error_above"], values["threshold"]),
+                         values["min_share"], counts["max_words"], counts["max_cut"])

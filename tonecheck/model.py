@@ -1,0 +1,230 @@
+"""The harshness model: a linear scorer over hashed lemma, tag and character n-gram features of a sentence.
+
+Features come from our own ``Doc`` tokens (lemmas and tags from ``morph``), never from a second
+tokeniser. The weights are int16 numbers with one scale, stored as a ``.npy`` file beside a JSON file
+of metadata in ``tonecheck/models/``; both are read with the standard library (``array``), so scoring
+needs neither numpy nor a network, and the file is read once per process on first use.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+import sys
+import threading
+import zlib
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .doc import Token
+
+#: Bumped whenever ``token_features`` changes: a model trained on other features refuses to load.
+FEATURE_VERSION = 1
+#: Grammemes that go into a word's tag feature (imperative, person, number, vocative).
+TAG_GRAMMEMES = ("impr", "1per", "2per", "3per", "sing", "plur", "voct")
+ADDRESS = frozenset({"impr", "2per", "voct"})
+NGRAMS = (3, 4, 5)
+MAX_WORD = 24  # longer "words" (URLs, keyboard mashing) contribute only their first characters
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+
+
+class ModelError(Exception):
+    """The model file is missing, damaged or was trained for other features."""
+
+
+def _hash(feature: str, mask: int) -> int:
+    # crc32 is stable across processes (``hash`` is salted) and fast enough for ~300 features.
+    return zlib.crc32(feature.encode("utf-8")) & mask
+
+
+def lemma_of(token: Token) -> str:
+    best = token.best
+    return best.lemma if best is not None else token.lower
+
+
+def _tag(token: Token) -> str:
+    best = token.best
+    # Only the forms that address someone («заткнись», «ты», vocative) get a tag: a tag on every
+    # noun would count words, and long comments would look rude for being long.
+    if best is None or best.pos is None or not any(g in best.grammemes for g in ADDRESS):
+        return ""
+    return "t:" + best.pos + "".join("," + g for g in TAG_GRAMMEMES if g in best.grammemes)
+
+
+@lru_cache(maxsize=100_000)
+def _word_features(lower: str, lemma: str, tag: str, caps: bool, grams: bool, mask: int) -> tuple[int, ...]:
+    names = ["l:" + lemma]
+    if tag:
+        names.append(tag)
+    if caps:
+        names.append("c:caps")
+    if grams:
+        padded = "<" + lower[:MAX_WORD] + ">"
+        for n in NGRAMS:
+            names.extend("g:" + padded[i:i + n] for i in range(len(padded) - n + 1))
+    return tuple(_hash(name, mask) for name in names)
+
+
+@lru_cache(maxsize=1_000)
+def _punct_features(text: str, mask: int) -> tuple[int, ...]:
+    # «!!!!!» and «!!!» are the same signal; keep at most three of a repeated mark.
+    squeezed = "".join(ch for i, ch in enumerate(text) if i < 3 or ch != text[i - 3])
+    return (_hash("p:" + squeezed[:6], mask),)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenFeatures:
+    """Hashed features of one token; ``pair`` joins it with the previous word (``prev``)."""
+
+    token: Token
+    own: tuple[int, ...]
+    pair: int | None = None
+    prev: int | None = None  # position in the feature list of the previous word
+
+
+def token_features(tokens: Sequence[Token], bits: int) -> list[TokenFeatures]:
+    """Features of a sentence's tokens: words by lemma, form, tag and n-grams; marks by shape."""
+    mask = (1 << bits) - 1
+    out: list[TokenFeatures] = []
+    prev: int | None = None
+    prev_lemma = "<s>"
+    marks: set[int] = set()  # marks and Latin words count once a sentence: links are full of dots
+    for token in tokens:
+        if not token.is_cyrillic:
+            if token.is_word:
+                own = (_hash("s:latin", mask),)
+            elif any(ch.isdigit() for ch in token.text):
+                continue
+            else:
+                own = _punct_features(token.text, mask)
+            if own[0] not in marks:
+                marks.add(own[0])
+                out.append(TokenFeatures(token, own))
+        else:
+            lower = token.lower
+            lemma = lemma_of(token)
+            letters = [ch for ch in token.text if ch.isalpha()]
+            caps = len(letters) >= 3 and all(ch.isupper() for ch in letters)
+            best = token.best
+            # Letter n-grams only for words the dictionary does not know (обфускация, «долбоящер»):
+            # on known words they find «дур» in «процедура» and «пиз» in «эпизод».
+            grams = best is None or not best.known
+            own = _word_features(lower, lemma, _tag(token), caps, grams, mask)
+            pair = _hash("b:" + prev_lemma + "_" + lemma, mask)
+            out.append(TokenFeatures(token, own, pair, prev))
+            prev = len(out) - 1
+            prev_lemma = lemma
+    return out
+
+
+def flat_features(tokens: Sequence[Token], bits: int) -> tuple[list[int], int]:
+    """All feature ids of a sentence, with repeats (what training counts), and its number of words."""
+    ids: list[int] = []
+    words = 0
+    for tf in token_features(tokens, bits):
+        ids.extend(tf.own)
+        if tf.pair is not None:
+            ids.append(tf.pair)
+            words += 1
+    return ids, words
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A sentence's probability of being rude and each token's share of the logit."""
+
+    probability: float
+    logit: float
+    contributions: tuple[tuple[Token, float], ...]
+
+    def drivers(self, minimum: float) -> list[tuple[Token, float]]:
+        """Word tokens that pushed the score up by at least ``minimum``, strongest first."""
+        found = [(t, c) for t, c in self.contributions if c >= minimum and t.is_word]
+        return sorted(found, key=lambda item: -item[1])
+
+
+class HarshModel:
+    """Weights of a logistic regression over hashed features; ``score`` a sentence's tokens."""
+
+    def __init__(self, weights: Sequence[float], scale: float, bias: float, bits: int,
+                 meta: dict | None = None) -> None:
+        if len(weights) != 1 << bits:
+            raise ModelError(f"ожидалось {1 << bits} весов, найдено {len(weights)}")
+        self.weights = weights
+        self.scale = scale
+        self.bias = bias
+        self.bits = bits
+        self.meta = meta or {}
+
+    @classmethod
+    def load(cls, stem: Path) -> HarshModel:
+        """Read ``<stem>.json`` and ``<stem>.npy`` (int16 little-endian weights)."""
+        meta_path, weights_path = stem.with_suffix(".json"), stem.with_suffix(".npy")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            raw = weights_path.read_bytes()
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{stem}: модель не прочитана: {exc}") from None
+        if meta.get("feature_version") != FEATURE_VERSION:
+            raise ModelError(f"{meta_path}: модель обучена для признаков версии {meta.get('feature_version')}, "
+                             f"а код использует версию {FEATURE_VERSION}; переобучите scripts/train_harsh.py")
+        weights = _read_npy_int16(raw, weights_path)
+        return cls(weights, float(meta["scale"]), float(meta["bias"]), int(meta["bits"]), meta)
+
+    def score(self, tokens: Sequence[Token]) -> Score:
+        w = self.weights
+        feats = token_features(tokens, self.bits)
+        shares = [float(sum(w[i] for i in tf.own)) for tf in feats]
+        for k, tf in enumerate(feats):
+            if tf.pair is not None:
+                half = w[tf.pair] / 2
+                shares[k] += half
+                if tf.prev is not None:
+                    shares[tf.prev] += half
+                else:
+                    shares[k] += half
+        scale = self.scale
+        logit = self.bias + sum(shares) * scale
+        probability = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+        return Score(probability, logit, tuple((tf.token, s * scale) for tf, s in zip(feats, shares)))
+
+
+def _read_npy_int16(raw: bytes, path: Path) -> array:
+    """The body of a version 1/2 ``.npy`` file holding a 1-d ``<i2`` array, read without numpy."""
+    if raw[:6] != b"\x93NUMPY":
+        raise ModelError(f"{path}: не файл .npy")
+    major = raw[6]
+    if major == 1:
+        size, offset = int.from_bytes(raw[8:10], "little"), 10
+    else:
+        size, offset = int.from_bytes(raw[8:12], "little"), 12
+    header = ast.literal_eval(raw[offset:offset + size].decode("latin1"))
+    if header.get("descr") != "<i2" or header.get("fortran_order") or len(header.get("shape", ())) != 1:
+        raise ModelError(f"{path}: ожидается одномерный массив <i2, найдено {header}")
+    weights = array("h")
+    weights.frombytes(raw[offset + size:])
+    if sys.byteorder == "big":
+        weights.byteswap()
+    if len(weights) != header["shape"][0]:
+        raise ModelError(f"{path}: файл обрезан")
+    return weights
+
+
+_cache: dict[Path, HarshModel] = {}
+_lock = threading.Lock()
+
+
+def load(stem: Path | None = None) -> HarshModel:
+    """The model at ``stem`` (default: the built-in ``models/harsh``), read once per process."""
+    stem = stem or MODELS_DIR / "harsh"
+    model = _cache.get(stem)
+    if model is None:
+        with _lock:
+            model = _cache.get(stem)
+            if model is None:
+                model = _cache[stem] = HarshModel.load(stem)
+    return model
