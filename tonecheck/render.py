@@ -38,7 +38,21 @@ def highlighted(report: Report) -> Text:
     for finding in sorted(report.findings, key=lambda f: order[f.severity]):
         if finding.end > finding.start:
             text.stylize(SEVERITY_STYLE[finding.severity], finding.start, finding.end)
+    for finding in report.findings:
+        # Words a finding names as its cause (``data["words"]``: start/end) stand out inside its span.
+        for word in finding.data.get("words", ()):
+            if isinstance(word, dict) and isinstance(word.get("start"), int) and isinstance(word.get("end"), int):
+                text.stylize("bold underline", word["start"], word["end"])
     return text
+
+
+def _fixed_span(finding, suggestion) -> str:
+    """The finding's text after the suggestion, when the edit lies inside the finding but is narrower."""
+    if finding.start <= suggestion.start <= suggestion.end <= finding.end and (
+            suggestion.start, suggestion.end) != (finding.start, finding.end):
+        a, b = suggestion.start - finding.start, suggestion.end - finding.start
+        return finding.text[:a] + suggestion.replacement + finding.text[b:]
+    return suggestion.replacement
 
 
 def text_report(console: Console, name: str, report: Report, *, show_source: bool = True) -> None:
@@ -59,10 +73,11 @@ def text_report(console: Console, name: str, report: Report, *, show_source: boo
         line = Text.assemble("    «", (quoted, "underline"), "»")
         if f.suggestions:
             s = f.suggestions[0]
-            shown = s.replacement if s.replacement else "(удалить)"
-            line.append(" → «" if s.replacement else " → ")
-            line.append(shown, "bold green")
-            if s.replacement:
+            after = _fixed_span(f, s)
+            shown = after if after else "(удалить)"
+            line.append(" → «" if after else " → ")
+            line.append(shown if len(shown) <= 80 else shown[:77] + "…", "bold green")
+            if after:
                 line.append("»")
             line.append("  (безопасно)" if s.safe else "  (проверьте: меняет смысл)", "dim")
         elif f.fix_title:

@@ -20,7 +20,7 @@ from ..finding import Hit, Suggestion
 from ..morph import Morph
 from ..rule import Rule
 
-KEYS = {"model", "threshold", "error_above", "min_share", "max_words", "max_cut"}
+KEYS = {"model", "threshold", "error_above", "min_share", "max_words", "max_cut", "min_words"}
 #: ``Config.options`` keys this kind reads.
 OPTIONS = {"harsh_threshold"}
 
@@ -34,6 +34,7 @@ class ToxicityCheck:
     min_share: float  # a word is named as a cause when it adds at least this much to the logit
     max_words: int  # causes named in the message
     max_cut: int  # words the unsafe fix may delete from one sentence
+    min_words: int  # shorter sentences are left to the word lists: a lone rare word is no evidence
 
     @property
     def model(self) -> harsh_model.HarshModel:
@@ -43,7 +44,7 @@ class ToxicityCheck:
         model = self.model
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
-            if not any(t.is_word for t in tokens):
+            if sum(1 for t in tokens if t.is_cyrillic and t.is_word) < self.min_words:
                 continue
             scored = model.score(tokens)
             if scored.probability < self.threshold:
@@ -100,12 +101,13 @@ def _trimmed(doc: Doc, sentence: Sentence) -> tuple[int, int]:
 
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]+([,.!?;:…)])")
-_DOUBLE_COMMA = re.compile(r",(\s*,)+")
+# «ты, X, читай» without X: the commas fenced off an address, so both go.
+_EMPTY_COMMAS = re.compile(r"\s*,(\s*,)+\s*")
 _COMMA_BEFORE_END = re.compile(r",\s*([.!?…])")
 
 
 def _deletion(doc: Doc, sentence: Sentence, cut: Sequence[Token], safe: bool) -> Suggestion:
-    """One edit deleting ``cut`` from the sentence, with spaces and commas tidied up."""
+    """The smallest edit that deletes ``cut`` from the sentence, spaces and commas tidied up."""
     start, stop = _trimmed(doc, sentence)
     text = doc.text
     pieces = []
@@ -115,16 +117,29 @@ def _deletion(doc: Doc, sentence: Sentence, cut: Sequence[Token], safe: bool) ->
         pos = token.stop
     pieces.append(text[pos:stop])
     out = "".join(pieces)
-    out = _DOUBLE_COMMA.sub(",", out)
+    out = _EMPTY_COMMAS.sub(" ", out)
     out = _SPACES.sub(" ", out)
     out = _SPACE_BEFORE_MARK.sub(r"\1", out)
     out = _COMMA_BEFORE_END.sub(r"\1", out)
     out = out.strip().lstrip(",;:—-– ").rstrip(",;:—-– ")
-    if out and text[start:stop][:1].isupper():
-        out = out[0].upper() + out[1:]
     if not any(ch.isalpha() for ch in out):
         out = ""
-    return Suggestion(out, start, stop, safe)
+    elif text[start:stop][:1].isupper():
+        out = out[0].upper() + out[1:]
+    return _narrowed(text, start, stop, out, safe)
+
+
+def _narrowed(text: str, start: int, stop: int, replacement: str, safe: bool) -> Suggestion:
+    """Trim the unchanged head and tail off a rewrite, so word-level fixes nearby still apply."""
+    old = text[start:stop]
+    head = 0
+    while head < min(len(old), len(replacement)) and old[head] == replacement[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(old), len(replacement)) - head
+           and old[len(old) - 1 - tail] == replacement[len(replacement) - 1 - tail]):
+        tail += 1
+    return Suggestion(replacement[head:len(replacement) - tail], start + head, stop - tail, safe)
 
 
 def _probability(value: Any, where: str, field: str) -> float:
@@ -150,10 +165,10 @@ def compile(rule: Rule, analyzer: Morph, options: Mapping[str, Any] | None = Non
     if "harsh_threshold" in options:
         values["threshold"] = _probability(options["harsh_threshold"], "config", "harsh_threshold")
     counts = {}
-    for key, default in (("max_words", 3), ("max_cut", 4)):
+    for key, default in (("max_words", 3), ("max_cut", 4), ("min_words", 2)):
         raw = rule.spec.get(key, default)
         if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
             raise rule.error(key, "ожидается целое число ≥ 1")
         counts[key] = raw
     return ToxicityCheck(rule, stem, values["threshold"], max(values["error_above"], values["threshold"]),
-                         values["min_share"], counts["max_words"], counts["max_cut"])
+                         values["min_share"], counts["max_words"], counts["max_cut"], counts["min_words"])
