@@ -195,14 +195,14 @@ def examples(texts: list[Text], model: Fit | None, keep_margin: float,
             continue
         logits = sentence_logits(model, t.sentences)
         top = max(logits)
-        chosen = [s for s, z in zip(t.sentences, logits) if z >= top - keep_margin]
+        chosen = [s for s, z in zip(t.sentences, logits, strict=True) if z >= top - keep_margin]
         rows.extend(chosen)
         labels.extend([1] * len(chosen))
         weights.extend([t.weight / len(chosen)] * len(chosen))
-    toxic = sum(w for w, y in zip(weights, labels) if y)
-    neutral = sum(w for w, y in zip(weights, labels) if not y)
+    toxic = sum(w for w, y in zip(weights, labels, strict=True) if y)
+    neutral = sum(w for w, y in zip(weights, labels, strict=True) if not y)
     factor = neutral_weight * toxic / neutral
-    weights = [w if y else w * factor for w, y in zip(weights, labels)]
+    weights = [w if y else w * factor for w, y in zip(weights, labels, strict=True)]
     return rows, labels, weights
 
 
@@ -212,7 +212,8 @@ def text_logit(model: Fit, t: Text) -> float:
 
 
 def dev_texts(data: Path) -> list[Text]:
-    return [Text(r["text"], int(r["label_toxic"]), "dev") for r in _tsv(data / "russe_detox_2022/dev_binary.tsv")]
+    rows = _tsv(data / "russe_detox_2022/dev_binary.tsv")
+    return [Text(r["text"], int(r["label_toxic"]), "dev") for r in rows]
 
 
 def pick_threshold(model: Fit, dev: list[Text], max_fpr: float) -> tuple[float, dict]:
@@ -257,7 +258,8 @@ def save(stem: Path, model: Fit, meta: dict) -> None:
     stem.parent.mkdir(parents=True, exist_ok=True)
     np.save(stem.with_suffix(".npy"), q, allow_pickle=False)
     meta = {"feature_version": FEATURE_VERSION, "bits": BITS, "bias": model.bias, "scale": scale, **meta}
-    stem.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    text = json.dumps(meta, ensure_ascii=False, indent=2) + "\n"
+    stem.with_suffix(".json").write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -269,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--margin", type=float, default=1.0, help="logit margin of kept rude sentences")
     parser.add_argument("--neutral-weight", type=float, default=1.0, help="neutral to toxic weight ratio")
     parser.add_argument("--ours-weight", type=float, default=4.0, help="weight of our own written sentences")
-    parser.add_argument("--max-fpr", type=float, default=0.03, help="dev false-positive rate for the threshold")
+    parser.add_argument("--max-fpr", type=float, default=0.03, help="dev false-positive rate allowed")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         parser.error(f"нет каталога с данными: {args.data} (нужен shared/eval/data)")
@@ -277,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     texts = training_texts(args.data, args.ours_weight)
     dev = dev_texts(args.data)
-    print(f"{len(texts)} training texts ({sum(t.label for t in texts)} toxic), {len(dev)} dev", file=sys.stderr)
+    toxic = sum(t.label for t in texts)
+    print(f"{len(texts)} training texts ({toxic} toxic), {len(dev)} dev", file=sys.stderr)
     support = [Text(a[:MAX_CHARS], 0, "support-held-out") for a in faq_answers(args.data, held_out=True)]
     featurize(texts)
     featurize(dev)

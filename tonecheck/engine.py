@@ -39,7 +39,8 @@ def load_rules(directories: Iterable[Path]) -> list[Rule]:
     return rules
 
 
-def compile_rules(rules: Iterable[Rule], analyzer: Morph, options: dict[str, Any] | None = None) -> list[Check]:
+def compile_rules(rules: Iterable[Rule], analyzer: Morph,
+                  options: dict[str, Any] | None = None) -> list[Check]:
     """Compile each rule with its kind; kinds that declare ``OPTIONS`` also get ``Config.options``."""
     out = []
     for rule in rules:

@@ -170,8 +170,9 @@ class HarshModel:
         except (OSError, ValueError) as exc:
             raise ModelError(f"{stem}: модель не прочитана: {exc}") from None
         if meta.get("feature_version") != FEATURE_VERSION:
-            raise ModelError(f"{meta_path}: модель обучена для признаков версии {meta.get('feature_version')}, "
-                             f"а код использует версию {FEATURE_VERSION}; переобучите scripts/train_harsh.py")
+            found = meta.get("feature_version")
+            raise ModelError(f"{meta_path}: модель обучена для признаков версии {found}, "
+                             f"а код — версии {FEATURE_VERSION}; переобучите scripts/train_harsh.py")
         weights = _read_npy_int16(raw, weights_path)
         return cls(weights, float(meta["scale"]), float(meta["bias"]), int(meta["bits"]), meta)
 
@@ -190,7 +191,8 @@ class HarshModel:
         scale = self.scale
         logit = self.bias + sum(shares) * scale
         probability = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
-        return Score(probability, logit, tuple((tf.token, s * scale) for tf, s in zip(feats, shares)))
+        contributions = tuple((tf.token, s * scale) for tf, s in zip(feats, shares, strict=True))
+        return Score(probability, logit, contributions)
 
 
 def _read_npy_int16(raw: bytes, path: Path) -> array:

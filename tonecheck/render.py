@@ -41,8 +41,9 @@ def highlighted(report: Report) -> Text:
     for finding in report.findings:
         # Words a finding names as its cause (``data["words"]``: start/end) stand out inside its span.
         for word in finding.data.get("words", ()):
-            if isinstance(word, dict) and isinstance(word.get("start"), int) and isinstance(word.get("end"), int):
-                text.stylize("bold underline", word["start"], word["end"])
+            start, end = (word.get("start"), word.get("end")) if isinstance(word, dict) else (None, None)
+            if isinstance(start, int) and isinstance(end, int):
+                text.stylize("bold underline", start, end)
     return text
 
 

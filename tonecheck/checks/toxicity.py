@@ -86,8 +86,13 @@ class ToxicityCheck:
             if not found:
                 break
             worst = found[0][0]
-            cut.append(worst)
-            left = [t for t in left if t is not worst]
+            at = left.index(worst)
+            gone = [worst]
+            # «из жопы» goes whole: a preposition without its noun is left hanging.
+            if at > 0 and left[at - 1].best is not None and left[at - 1].best.pos == "PREP":
+                gone.append(left[at - 1])
+            cut.extend(gone)
+            left = [t for t in left if all(t is not g for g in gone)]
         return sorted(cut, key=lambda t: t.start)
 
 
@@ -148,7 +153,7 @@ def _probability(value: Any, where: str, field: str) -> float:
     return float(value)
 
 
-def compile(rule: Rule, analyzer: Morph, options: Mapping[str, Any] | None = None) -> ToxicityCheck:  # noqa: A001
+def compile(rule: Rule, analyzer: Morph, options: Mapping[str, Any] | None = None) -> ToxicityCheck:
     name = rule.spec.get("model", "harsh")
     if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9_-]+", name):
         raise rule.error("model", "ожидается имя модели из tonecheck/models, например harsh")
@@ -156,10 +161,10 @@ def compile(rule: Rule, analyzer: Morph, options: Mapping[str, Any] | None = Non
     if not stem.with_suffix(".npy").is_file():
         raise rule.error("model", f"файл модели {stem.with_suffix('.npy')} не найден")
     values: dict[str, float] = {}
-    for key, default in (("threshold", 0.5), ("error_above", 0.9), ("min_share", 0.5)):
+    for key, default, top in (("threshold", 0.5, 1), ("error_above", 0.9, 1), ("min_share", 0.5, 10)):
         raw = rule.spec.get(key, default)
-        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 < raw < (1 if key != "min_share" else 10):
-            raise rule.error(key, "ожидается положительное число (порог — от 0 до 1)")
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 < raw < top:
+            raise rule.error(key, f"ожидается число больше 0 и меньше {top}")
         values[key] = float(raw)
     options = options or {}
     if "harsh_threshold" in options:
