@@ -86,38 +86,60 @@ class TokenFeatures:
     prev: int | None = None  # position in the feature list of the previous word
 
 
+# What a token's text contributes, by (text, mask): ("w", ids, lemma) for a Russian word, ("m", ids, "")
+# for a mark or a Latin word, ("", (), "") for numbers. A token's analyses depend only on its text.
+_TOKEN_INFO: dict[tuple[str, int], tuple[str, tuple[int, ...], str]] = {}
+_TOKEN_INFO_MAX = 200_000
+
+
+def _token_info(token: Token, mask: int) -> tuple[str, tuple[int, ...], str]:
+    key = (token.text, mask)
+    info = _TOKEN_INFO.get(key)
+    if info is not None:
+        return info
+    if not token.is_cyrillic:
+        if token.is_word:
+            info = ("m", (_hash("s:latin", mask),), "")
+        elif any(ch.isdigit() for ch in token.text):
+            info = ("", (), "")
+        else:
+            info = ("m", _punct_features(token.text, mask), "")
+    else:
+        lemma = lemma_of(token)
+        letters = [ch for ch in token.text if ch.isalpha()]
+        caps = len(letters) >= 3 and all(ch.isupper() for ch in letters)
+        best = token.best
+        # Letter n-grams only for words the dictionary does not know (обфускация, «долбоящер»):
+        # on known words they find «дур» in «процедура» and «пиз» in «эпизод».
+        grams = best is None or not best.known
+        info = ("w", _word_features(token.lower, lemma, _tag(token), caps, grams, mask), lemma)
+    if len(_TOKEN_INFO) >= _TOKEN_INFO_MAX:
+        _TOKEN_INFO.clear()
+    _TOKEN_INFO[key] = info
+    return info
+
+
+@lru_cache(maxsize=200_000)
+def _pair_feature(prev_lemma: str, lemma: str, mask: int) -> int:
+    return _hash("b:" + prev_lemma + "_" + lemma, mask)
+
+
 def token_features(tokens: Sequence[Token], bits: int) -> list[TokenFeatures]:
-    """Features of a sentence's tokens: words by lemma, form, tag and n-grams; marks by shape."""
+    """Features of a sentence's tokens: words by lemma, address tag and n-grams; marks by shape."""
     mask = (1 << bits) - 1
     out: list[TokenFeatures] = []
     prev: int | None = None
     prev_lemma = "<s>"
     marks: set[int] = set()  # marks and Latin words count once a sentence: links are full of dots
     for token in tokens:
-        if not token.is_cyrillic:
-            if token.is_word:
-                own = (_hash("s:latin", mask),)
-            elif any(ch.isdigit() for ch in token.text):
-                continue
-            else:
-                own = _punct_features(token.text, mask)
-            if own[0] not in marks:
-                marks.add(own[0])
-                out.append(TokenFeatures(token, own))
-        else:
-            lower = token.lower
-            lemma = lemma_of(token)
-            letters = [ch for ch in token.text if ch.isalpha()]
-            caps = len(letters) >= 3 and all(ch.isupper() for ch in letters)
-            best = token.best
-            # Letter n-grams only for words the dictionary does not know (обфускация, «долбоящер»):
-            # on known words they find «дур» in «процедура» and «пиз» in «эпизод».
-            grams = best is None or not best.known
-            own = _word_features(lower, lemma, _tag(token), caps, grams, mask)
-            pair = _hash("b:" + prev_lemma + "_" + lemma, mask)
-            out.append(TokenFeatures(token, own, pair, prev))
+        kind, own, lemma = _token_info(token, mask)
+        if kind == "w":
+            out.append(TokenFeatures(token, own, _pair_feature(prev_lemma, lemma, mask), prev))
             prev = len(out) - 1
             prev_lemma = lemma
+        elif kind == "m" and own[0] not in marks:
+            marks.add(own[0])
+            out.append(TokenFeatures(token, own))
     return out
 
 
@@ -140,6 +162,7 @@ class Score:
     probability: float
     logit: float
     contributions: tuple[tuple[Token, float], ...]
+    words: int = 0  # Russian words scored
 
     def drivers(self, minimum: float) -> list[tuple[Token, float]]:
         """Word tokens that pushed the score up by at least ``minimum``, strongest first."""
@@ -159,6 +182,7 @@ class HarshModel:
         self.bias = bias
         self.bits = bits
         self.meta = meta or {}
+        self._sums: dict[tuple[int, ...], float] = {}  # weight sum of a token's own features
 
     @classmethod
     def load(cls, stem: Path) -> HarshModel:
@@ -179,7 +203,15 @@ class HarshModel:
     def score(self, tokens: Sequence[Token]) -> Score:
         w = self.weights
         feats = token_features(tokens, self.bits)
-        shares = [float(sum(w[i] for i in tf.own)) for tf in feats]
+        sums = self._sums
+        shares = []
+        for tf in feats:
+            total = sums.get(tf.own)
+            if total is None:
+                if len(sums) >= _TOKEN_INFO_MAX:
+                    sums.clear()
+                total = sums[tf.own] = float(sum(w[i] for i in tf.own))
+            shares.append(total)
         for k, tf in enumerate(feats):
             if tf.pair is not None:
                 half = w[tf.pair] / 2
@@ -189,10 +221,11 @@ class HarshModel:
                 else:
                     shares[k] += half
         scale = self.scale
+        words = sum(1 for tf in feats if tf.pair is not None)
         logit = self.bias + sum(shares) * scale
         probability = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
         contributions = tuple((tf.token, s * scale) for tf, s in zip(feats, shares, strict=True))
-        return Score(probability, logit, contributions)
+        return Score(probability, logit, contributions, words)
 
 
 def _read_npy_int16(raw: bytes, path: Path) -> array:

@@ -6,6 +6,7 @@ model (``tonecheck/model.py``) is read on the first sentence scored, not at impo
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -44,10 +45,8 @@ class ToxicityCheck:
         model = self.model
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
-            if sum(1 for t in tokens if t.is_cyrillic and t.is_word) < self.min_words:
-                continue
             scored = model.score(tokens)
-            if scored.probability < self.threshold:
+            if scored.probability < self.threshold or scored.words < self.min_words:
                 continue
             causes = scored.drivers(self.min_share)[: self.max_words] or scored.drivers(0.0)[:1]
             yield self._hit(doc, sentence, tokens, scored, causes)
@@ -67,32 +66,30 @@ class ToxicityCheck:
         }
         suggestions: tuple[Suggestion, ...] = ()
         if self.rule.fix_safety != "none":
-            cut = self._cut(tokens)
+            cut = self._cut(tokens, scored)
             if cut:
                 suggestions = (_deletion(doc, sentence, cut, self.rule.fix_safety == "safe"),)
         start, stop = _trimmed(doc, sentence)
         return Hit(start, stop, suggestions, message=message, severity=severity, data=data)
 
-    def _cut(self, tokens: list[Token]) -> list[Token]:
-        """The fewest top-scoring words whose removal brings the sentence under the threshold."""
-        model = self.model
-        left = list(tokens)
+    def _cut(self, tokens: list[Token], scored: harsh_model.Score) -> list[Token]:
+        """The fewest top-scoring words whose shares, taken away, bring the sentence under the threshold."""
+        floor = math.log(self.threshold / (1 - self.threshold))
+        logit = scored.logit
+        shares = {id(t): c for t, c in scored.contributions}
         cut: list[Token] = []
-        while len(cut) < self.max_cut:
-            scored = model.score(left)
-            if scored.probability < self.threshold:
+        for token, share in scored.drivers(self.min_share / 2):
+            if logit < floor or len(cut) >= self.max_cut:
                 break
-            found = scored.drivers(self.min_share / 2)
-            if not found:
-                break
-            worst = found[0][0]
-            at = left.index(worst)
-            gone = [worst]
+            cut.append(token)
+            logit -= share
+            at = tokens.index(token)
+            before = tokens[at - 1] if at > 0 else None
             # «из жопы» goes whole: a preposition without its noun is left hanging.
-            if at > 0 and left[at - 1].best is not None and left[at - 1].best.pos == "PREP":
-                gone.append(left[at - 1])
-            cut.extend(gone)
-            left = [t for t in left if all(t is not g for g in gone)]
+            if before is not None and before.best is not None and before.best.pos == "PREP" \
+                    and all(before is not c for c in cut):
+                cut.append(before)
+                logit -= shares.get(id(before), 0.0)
         return sorted(cut, key=lambda t: t.start)
 
 
