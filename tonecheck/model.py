@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from .doc import Token
 
@@ -190,14 +191,14 @@ class HarshModel:
         meta_path, weights_path = stem.with_suffix(".json"), stem.with_suffix(".npy")
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            raw = weights_path.read_bytes()
+            if meta.get("feature_version") != FEATURE_VERSION:
+                found = meta.get("feature_version")
+                raise ModelError(f"{meta_path}: модель обучена для признаков версии {found}, "
+                                 f"а код — версии {FEATURE_VERSION}; переобучите scripts/train_harsh.py")
+            with weights_path.open("rb") as handle:
+                weights = _read_npy_int16(handle, weights_path)
         except (OSError, ValueError) as exc:
             raise ModelError(f"{stem}: модель не прочитана: {exc}") from None
-        if meta.get("feature_version") != FEATURE_VERSION:
-            found = meta.get("feature_version")
-            raise ModelError(f"{meta_path}: модель обучена для признаков версии {found}, "
-                             f"а код — версии {FEATURE_VERSION}; переобучите scripts/train_harsh.py")
-        weights = _read_npy_int16(raw, weights_path)
         return cls(weights, float(meta["scale"]), float(meta["bias"]), int(meta["bits"]), meta)
 
     def score(self, tokens: Sequence[Token]) -> Score:
@@ -228,24 +229,24 @@ class HarshModel:
         return Score(probability, logit, contributions, words)
 
 
-def _read_npy_int16(raw: bytes, path: Path) -> array:
+def _read_npy_int16(handle: BinaryIO, path: Path) -> array:
     """The body of a version 1/2 ``.npy`` file holding a 1-d ``<i2`` array, read without numpy."""
-    if raw[:6] != b"\x93NUMPY":
+    lead = handle.read(8)
+    if lead[:6] != b"\x93NUMPY":
         raise ModelError(f"{path}: не файл .npy")
-    major = raw[6]
-    if major == 1:
-        size, offset = int.from_bytes(raw[8:10], "little"), 10
-    else:
-        size, offset = int.from_bytes(raw[8:12], "little"), 12
-    header = ast.literal_eval(raw[offset:offset + size].decode("latin1"))
-    if header.get("descr") != "<i2" or header.get("fortran_order") or len(header.get("shape", ())) != 1:
+    width = 2 if lead[6] == 1 else 4
+    size = int.from_bytes(handle.read(width), "little")
+    header = ast.literal_eval(handle.read(size).decode("latin1"))
+    if not isinstance(header, dict) or header.get("descr") != "<i2" or header.get("fortran_order") \
+            or len(header.get("shape", ())) != 1:
         raise ModelError(f"{path}: ожидается одномерный массив <i2, найдено {header}")
     weights = array("h")
-    weights.frombytes(raw[offset + size:])
+    try:
+        weights.fromfile(handle, header["shape"][0])  # straight into the array: no second copy
+    except EOFError:
+        raise ModelError(f"{path}: файл обрезан") from None
     if sys.byteorder == "big":
         weights.byteswap()
-    if len(weights) != header["shape"][0]:
-        raise ModelError(f"{path}: файл обрезан")
     return weights
 
 
