@@ -162,7 +162,7 @@ def fit(rows: list[list[int]], labels: list[int], weights: list[float], c: float
     from sklearn.linear_model import LogisticRegression
 
     x = matrix(rows, bits)
-    clf = LogisticRegression(C=c, solver="liblinear", max_iter=200)
+    clf = LogisticRegression(C=c, solver="liblinear", max_iter=200, random_state=0)
     clf.fit(x, np.array(labels), sample_weight=np.array(weights))
     return Fit(clf.coef_[0].astype(np.float64), float(clf.intercept_[0]))
 
