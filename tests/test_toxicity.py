@@ -144,3 +144,14 @@ def test_bad_rule_fields_fail_at_load(rule, changes, field):
     with pytest.raises(RuleError) as info:
         Linter(rules=[bad])
     assert field in str(info.value)
+
+
+def test_fix_takes_the_little_words_that_would_hang(alone):
+    assert alone.fix("Заткнись и жди курьера.", unsafe=True) == "Жди курьера."
+    assert alone.fix("Руки из жопы, вот и не работает.", unsafe=True) == "Руки, вот и не работает."
+
+
+def test_conjunctions_and_particles_are_never_named_as_causes(alone):
+    for finding in hr100(alone.lint("Заткнись и жди курьера. Ну ты и придурок, всё же написано.")):
+        for word in finding.data["words"]:
+            assert word["text"].lower() not in {"и", "ну", "же", "а"}

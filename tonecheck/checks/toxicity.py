@@ -48,7 +48,8 @@ class ToxicityCheck:
             scored = model.score(tokens)
             if scored.probability < self.threshold or scored.words < self.min_words:
                 continue
-            causes = scored.drivers(self.min_share)[: self.max_words] or scored.drivers(0.0)[:1]
+            drivers = [(t, c) for t, c in scored.drivers(0.0) if not _function_word(t)]
+            causes = [(t, c) for t, c in drivers if c >= self.min_share][: self.max_words] or drivers[:1]
             yield self._hit(doc, sentence, tokens, scored, causes)
 
     def _hit(self, doc: Doc, sentence: Sentence, tokens: list[Token], scored: harsh_model.Score,
@@ -78,19 +79,39 @@ class ToxicityCheck:
         logit = scored.logit
         shares = {id(t): c for t, c in scored.contributions}
         cut: list[Token] = []
-        for token, share in scored.drivers(self.min_share / 2):
+        for token, _ in scored.drivers(self.min_share / 2):
             if logit < floor or len(cut) >= self.max_cut:
                 break
-            cut.append(token)
-            logit -= share
-            at = tokens.index(token)
-            before = tokens[at - 1] if at > 0 else None
-            # «из жопы» goes whole: a preposition without its noun is left hanging.
-            if before is not None and before.best is not None and before.best.pos == "PREP" \
-                    and all(before is not c for c in cut):
-                cut.append(before)
-                logit -= shares.get(id(before), 0.0)
+            if _function_word(token) or any(token is c for c in cut):
+                continue
+            for gone in (token, *_hangers_on(tokens, token)):
+                if all(gone is not c for c in cut):
+                    cut.append(gone)
+                    logit -= shares.get(id(gone), 0.0)
         return sorted(cut, key=lambda t: t.start)
+
+
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
+def _function_word(token: Token) -> bool:
+    best = token.best
+    return best is not None and best.pos in _FUNCTION_POS
+
+
+def _hangers_on(tokens: list[Token], token: Token) -> list[Token]:
+    """Little words left hanging without ``token``: «из [жопы]», «ты и [придурок],», «[Заткнись] и жди»."""
+    at = next(i for i, t in enumerate(tokens) if t is token)
+    before = tokens[at - 1] if at > 0 else None
+    after = tokens[at + 1] if at + 1 < len(tokens) else None
+    out = []
+    if before is not None and _function_word(before) and (
+            before.best.pos == "PREP" or after is None or not after.is_word):
+        out.append(before)
+    if (before is None or not before.is_word) and after is not None and after.best is not None \
+            and after.best.pos == "CONJ":
+        out.append(after)
+    return out
 
 
 def _trimmed(doc: Doc, sentence: Sentence) -> tuple[int, int]:
