@@ -19,3 +19,17 @@ def builtin_rules():
 
 def codes(report) -> list[str]:
     return [f.code for f in report.findings]
+
+
+@pytest.fixture(scope="session")
+def only(builtin_rules):
+    """``only("PS001", "PS002")``: a Linter with just these built-in rules (cached per set)."""
+    cache: dict[tuple[str, ...], Linter] = {}
+
+    def get(*selected: str) -> Linter:
+        if selected not in cache:
+            cache[selected] = Linter(rules=[r for r in builtin_rules if r.code in selected])
+            assert cache[selected].rules, f"no built-in rule {selected}"
+        return cache[selected]
+
+    return get

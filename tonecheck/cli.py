@@ -9,7 +9,6 @@ from rich.console import Console
 
 from . import __version__
 from .commands import EXIT_ERROR, check, rules, validate
-from .config import Config
 from .context import CHANNELS
 from .errors import ToneCheckError
 from .source import read
@@ -42,35 +41,41 @@ def main() -> None:
 @click.option("--channel", type=click.Choice(CHANNELS), help="Канал: chat (по умолчанию), email, sms, social.")
 @click.option("--followup", is_flag=True, help="Продолжение переписки: приветствие не нужно.")
 @click.option("--first-contact", is_flag=True, help="Первое обращение: оператор представляется.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(check.FORMATS), default="text", show_default=True,
+              help="text — для людей; json; sarif — для code scanning; github — аннотации GitHub Actions.")
 @click.option("--select", help="Только эти правила: коды, префиксы, имена или категории через запятую.")
 @click.option("--ignore", help="Пропустить эти правила (коды, префиксы, имена, категории).")
 @click.option("--fail-under", type=click.IntRange(0, 100), help="Код 1, если оценка ниже N.")
 @click.option("--exit-zero", is_flag=True, help="Всегда завершаться с кодом 0, если нет ошибок ввода.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-@click.option("--encoding", help="Кодировка входных файлов (по умолчанию UTF-8).")
+@click.option("--encoding", help="Кодировка входных файлов (по умолчанию UTF-8 или encoding из настроек).")
 @click.option("--fix", is_flag=True, help="Применить безопасные исправления к файлам.")
 @click.option("--unsafe-fixes", is_flag=True, help="Применить и исправления, меняющие смысл.")
 @click.option("--diff", is_flag=True, help="Показать исправления как diff, ничего не записывая.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Файл настроек (.tonecheck.toml или pyproject.toml) вместо поиска рядом с файлами.")
+@click.option("--isolated", is_flag=True, help="Не читать файлы настроек.")
+@click.option("--stdin-filename", help="Имя файла для текста из стандартного ввода (формат, настройки).")
 def check_command(paths: tuple[str, ...], text: str | None, customer_name: str | None, reply_to: str | None,
                   reply_to_text: str | None, channel: str | None, followup: bool, first_contact: bool,
                   output_format: str, select: str | None, ignore: str | None, fail_under: int | None,
                   exit_zero: bool, color: str, encoding: str | None, fix: bool, unsafe_fixes: bool,
-                  diff: bool) -> None:
-    """Проверить черновики: файлы, каталоги, «-» (стандартный ввод) или -t ТЕКСТ."""
-    out, err = _consoles("never" if output_format == "json" else color)
+                  diff: bool, config_path: str | None, isolated: bool, stdin_filename: str | None) -> None:
+    """Проверить черновики и шаблоны: файлы, каталоги, «-» (стандартный ввод) или -t ТЕКСТ."""
+    out, err = _consoles("never" if output_format != "text" else color)
     try:
         message = reply_to_text
         if reply_to:
             message = read(reply_to, encoding).text
-        config = Config(select=_codes(select), ignore=_codes(ignore))
     except ToneCheckError as exc:
         err.print(f"tonecheck: {exc}", markup=False, highlight=False)
         sys.exit(EXIT_ERROR)
     opts = check.Options(
         paths=paths, text=text, customer_name=customer_name, customer_message=message, channel=channel,
         followup=followup, first_contact=first_contact, output_format=output_format, fail_under=fail_under,
-        exit_zero=exit_zero, encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, config=config,
+        exit_zero=exit_zero, encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+        select=_codes(select), ignore=_codes(ignore), config_path=config_path, discover=not isolated,
+        stdin_filename=stdin_filename,
     )
     sys.exit(check.run(opts, out, err))
 

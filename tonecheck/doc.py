@@ -18,22 +18,13 @@ class Token:
     stop: int
     sentence: int
     analyses: tuple[Analysis, ...] = ()
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("ё", "е")
-
-    @property
-    def is_word(self) -> bool:
-        return any(ch.isalpha() for ch in self.text)
+    lower: str = ""  # lower case, ё written as е
+    lemmas: frozenset[str] = frozenset()
+    is_word: bool = False
 
     @property
     def is_cyrillic(self) -> bool:
         return any("а" <= ch <= "я" or ch in "ёЁ" or "А" <= ch <= "Я" for ch in self.text)
-
-    @property
-    def lemmas(self) -> frozenset[str]:
-        return frozenset(a.lemma for a in self.analyses)
 
     @property
     def best(self) -> Analysis | None:
@@ -66,6 +57,8 @@ class Doc:
     sentences: list[Sentence]
     placeholders: list[tuple[int, int]] = field(default_factory=list)
     morph: Morph | None = None
+    #: Derived analyses shared by several rules during one lint call (layout chunks, topic terms).
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str, view: str | None = None, placeholders: list[tuple[int, int]] | None = None,
@@ -79,9 +72,11 @@ class Doc:
         tokens: list[Token] = []
         for span in segment.tokens(view):
             sent = max(0, bisect.bisect_right(starts, span.start) - 1)
-            word = span.text.lower()
-            analyses = analyzer.parse(word) if any(ch.isalpha() for ch in word) else ()
-            tokens.append(Token(len(tokens), span.text, span.start, span.stop, sent, analyses))
+            lower = span.text.lower().replace("ё", "е")
+            is_word = any(ch.isalpha() for ch in lower)
+            analyses, lemmas = analyzer.word(lower) if is_word else ((), frozenset())
+            tokens.append(Token(len(tokens), span.text, span.start, span.stop, sent, analyses, lower, lemmas,
+                                is_word))
         sentences = []
         ti = 0
         for si, s in enumerate(sents):
@@ -105,9 +100,25 @@ class Doc:
         return line + 1, offset - self.line_starts[line] + 1
 
     @cached_property
+    def name_placeholders(self) -> list[tuple[int, int]]:
+        """Placeholders standing for the customer's name (``{{ name }}``, ``%NAME%``): they address by name."""
+        from .template import name_spans
+
+        return name_spans(self.text, self.placeholders)
+
+    @cached_property
     def words(self) -> list[Token]:
         """Word tokens only (punctuation and numbers left out), in text order."""
         return [t for t in self.tokens if t.is_word]
+
+    @cached_property
+    def index(self) -> dict[str, list[int]]:
+        """Positions in ``words`` of every lemma and lower-case form, for rules that look words up."""
+        index: dict[str, list[int]] = {}
+        for i, token in enumerate(self.words):
+            for key in token.lemmas | {token.lower}:
+                index.setdefault(key, []).append(i)
+        return index
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first:sentence.last]

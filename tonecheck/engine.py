@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import checks, score
+from . import checks, markup, score, suppression
 from .config import Config
 from .context import Context
 from .doc import Doc
@@ -63,36 +63,46 @@ class Linter:
         self.rules = rules
         self.checks = compile_rules(rules, self.morph, self.config.options)
         self.by_code = {r.code: r for r in rules}
+        self._active: dict[str, list[Check]] = {}
 
     def active(self, ctx: Context) -> list[Check]:
-        cfg = self.config
-        return [
-            c for c in self.checks
-            if c.rule.enabled and ctx.channel in c.rule.channels
-            and cfg.selects(c.rule.code, c.rule.name, c.rule.category)
-        ]
+        """Checks that run for this channel under this config (computed once per channel)."""
+        cached = self._active.get(ctx.channel)
+        if cached is None:
+            cfg = self.config
+            cached = [
+                c for c in self.checks
+                if c.rule.enabled and ctx.channel in c.rule.channels
+                and cfg.selects(c.rule.code, c.rule.name, c.rule.category)
+            ]
+            self._active[ctx.channel] = cached
+        return cached
 
     def context(self, customer_name: str | None = None, customer_message: str | None = None,
                 channel: str | None = None, followup: bool = False, first_contact: bool = False) -> Context:
         return Context(customer_name or None, customer_message or None, channel or self.config.channel,
                        followup, first_contact)
 
-    def doc(self, text: str) -> Doc:
+    def doc(self, text: str, fmt: str = "text") -> Doc:
         view, placeholders = mask(text, self.config.options.get("placeholders"))
-        return Doc.build(text, view, placeholders, self.morph)
+        return Doc.build(text, markup.strip(view, fmt), placeholders, self.morph)
 
     def lint(self, text: str, *, customer_name: str | None = None, customer_message: str | None = None,
              channel: str | None = None, followup: bool = False, first_contact: bool = False,
-             config: Any = None) -> Report:
-        """Lint one reply. ``config`` is accepted for API symmetry; a Linter keeps its own."""
+             config: Any = None, markup: str = "text") -> Report:
+        """Lint one reply. ``config`` is accepted for API symmetry; a Linter keeps its own.
+
+        ``markup`` (``text``, ``html``, ``markdown``): lint only the text a reader sees.
+        """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         ctx = self.context(customer_name, customer_message, channel, followup, first_contact)
-        doc = self.doc(text)
+        doc = self.doc(text, markup)
         findings: list[Finding] = []
         extras: dict[str, Any] = {}
         relevance: float | None = None
-        for check in self.active(ctx):
+        active = self.active(ctx)
+        for check in active:
             for hit in check.run(doc, ctx):
                 findings.append(self._finding(check.rule, hit, doc))
             measure = getattr(check, "measure", None)
@@ -102,6 +112,12 @@ class Linter:
                         relevance = value
                     else:
                         extras[key] = value
+        # Checks about other checks' findings (unused suppressions) run last, then suppressions apply.
+        reviewed = [self._finding(check.rule, hit, doc) for check in active if hasattr(check, "review")
+                    for hit in check.review(doc, ctx, findings)]
+        directives = suppression.parse(text)
+        findings = (suppression.apply(directives, findings)[0]
+                    + suppression.apply(directives, reviewed, blanket=False)[0])
         findings = self._allowed(findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         total = score.overall(findings)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pymorphy3
@@ -41,6 +43,8 @@ class Morph:
         self._lock = threading.Lock()
         self.parse = lru_cache(maxsize=200_000)(self._parse)
         self.inflect = lru_cache(maxsize=50_000)(self._inflect)
+        self.word = lru_cache(maxsize=200_000)(self._word)
+        self.lexeme = lru_cache(maxsize=50_000)(self._lexeme)
 
     def _parse(self, word: str) -> tuple[Analysis, ...]:
         out = []
@@ -49,7 +53,21 @@ class Morph:
             grams = frozenset(tag.grammemes)
             known = p.is_known
             out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, grams, p.score, known, p))
-        return tuple(out)
+        # «к» is also an abbreviation of «как»: abbreviation readings only when nothing else fits.
+        plain = tuple(a for a in out if "Abbr" not in a.grammemes)
+        return plain or tuple(out)
+
+    def _word(self, lower: str) -> tuple[tuple[Analysis, ...], frozenset[str]]:
+        """Readings of a lower-case word and the set of their lemmas."""
+        analyses = self.parse(lower)
+        return analyses, frozenset(a.lemma for a in analyses)
+
+    def _lexeme(self, lemma: str) -> tuple[str, ...]:
+        """Every form of ``lemma`` (its most probable dictionary reading), lower case, ё as е."""
+        for p in self._ru.parse(lemma):
+            if p.is_known and p.normal_form.replace("ё", "е") == lemma:
+                return tuple(dict.fromkeys(f.word.replace("ё", "е") for f in p.lexeme))
+        return (lemma,)
 
     def lemmas(self, word: str) -> frozenset[str]:
         return frozenset(a.lemma for a in self.parse(word.lower()))
@@ -90,7 +108,15 @@ class Morph:
             with self._lock:
                 if self._uk is None:
                     self._uk = pymorphy3.MorphAnalyzer(lang="uk")
+                    self._restore_ru_grammemes()
         return self._uk.word_is_known(word.lower())
+
+
+    def _restore_ru_grammemes(self) -> None:
+        # pymorphy3 shares one Tag class between languages and loading the Ukrainian dictionary resets
+        # its grammemes (Russian «excl», «Infr» become unknown); put the Russian ones back.
+        path = Path(self._ru.dictionary.path) / "grammemes.json"
+        self._ru.TagClass._init_grammemes(json.loads(path.read_text(encoding="utf-8")))
 
 
 def _relaxations(grammemes: frozenset[str]) -> list[frozenset[str]]:

@@ -17,7 +17,7 @@ matches «виноват», «виноватые», «виноватых».
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .doc import Doc, Token
@@ -91,6 +91,13 @@ class Element:
 class Pattern:
     source: str
     elements: tuple[Element, ...]
+    anchor: tuple[frozenset[str], frozenset[str], bool] = (frozenset(), frozenset(), True)
+    required: tuple[frozenset[str], ...] = ()
+
+    def __post_init__(self) -> None:
+        # Computed once: every lint call consults them.
+        object.__setattr__(self, "anchor", self.anchors())
+        object.__setattr__(self, "required", self.requirements())
 
     def anchors(self) -> tuple[frozenset[str], frozenset[str], bool]:
         """Lemmas and forms the first element needs, and whether it must be scanned token by token."""
@@ -104,6 +111,16 @@ class Pattern:
             if atom.prefix or not (atom.lemmas or atom.forms):
                 scan = True
         return frozenset(lemmas), frozenset(forms), scan
+
+    def requirements(self) -> tuple[frozenset[str], ...]:
+        """For each required element made of lemmas and forms only, the keys one of which must occur."""
+        out = []
+        for element in self.elements:
+            if element.gap or element.optional:
+                continue
+            if all((a.lemmas or a.forms) and not a.prefix for a in element.atoms):
+                out.append(frozenset().union(*(a.lemmas | a.forms for a in element.atoms)))
+        return tuple(out)
 
     def match_at(self, doc: Doc, words: list[Token], i: int) -> int | None:
         """Index past the last matched word when the pattern matches from ``words[i]``, else None."""
@@ -152,7 +169,7 @@ def compile_atom(text: str, analyzer: Morph) -> Atom:
     if body.startswith("="):
         return Atom(forms=frozenset({body[1:]}), grammemes=frozenset(grams), negated=frozenset(negated))
     if body.endswith("*"):
-        if len(body) < 3:
+        if len(body) < 4:
             raise PatternError(f"слишком короткий префикс {text!r}")
         return Atom(prefix=body[:-1], grammemes=frozenset(grams), negated=frozenset(negated))
     if not body:
@@ -183,16 +200,31 @@ def compile_pattern(source: str, analyzer: Morph) -> Pattern:
     return Pattern(source, tuple(elements))
 
 
-def find(pattern: Pattern, doc: Doc, words: list[Token]) -> Iterator[tuple[int, int]]:
+def find(pattern: Pattern, doc: Doc, words: list[Token],
+         anchors: tuple[frozenset[str], frozenset[str], bool] | None = None,
+         requirements: tuple[frozenset[str], ...] | None = None) -> Iterator[tuple[int, int]]:
     """Non-overlapping (first word index, past-last word index) matches of ``pattern``."""
-    lemmas, forms, scan = pattern.anchors()
-    i = 0
-    while i < len(words):
-        token = words[i]
-        if scan or token.lower in forms or not lemmas.isdisjoint(token.lemmas):
-            end = pattern.match_at(doc, words, i)
-            if end is not None and end > i:
-                yield i, end
-                i = end
-                continue
-        i += 1
+    lemmas, forms, scan = anchors or pattern.anchor
+    if words is doc.words:
+        keys = doc.index.keys()
+        # Cheap rejection: some required word occurs nowhere in the text.
+        if any(keys.isdisjoint(req) for req in (pattern.required if requirements is None else requirements)):
+            return
+    if scan:
+        candidates: Iterable[int] = range(len(words))
+    elif words is doc.words:
+        index = doc.index
+        found = {i for key in lemmas | forms for i in index.get(key, ())}
+        if not found:
+            return
+        candidates = sorted(found)
+    else:
+        candidates = [i for i, t in enumerate(words) if t.lower in forms or not lemmas.isdisjoint(t.lemmas)]
+    after = 0
+    for i in candidates:
+        if i < after:
+            continue
+        end = pattern.match_at(doc, words, i)
+        if end is not None and end > i:
+            yield i, end
+            after = end

@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from .finding import Finding
 from .report import Report
 
 SEVERITY_STYLE = {"error": "bold white on red", "warning": "black on yellow", "info": "black on cyan"}
@@ -33,7 +34,7 @@ def context_line(report: Report) -> str:
 
 def highlighted(report: Report) -> Text:
     """The draft with each finding's span coloured by severity (worst wins where spans overlap)."""
-    text = Text(report.text)
+    text = Text(report.text.rstrip("\r\n"))
     order = {"info": 0, "warning": 1, "error": 2}
     for finding in sorted(report.findings, key=lambda f: order[f.severity]):
         if finding.end > finding.start:
@@ -45,15 +46,6 @@ def highlighted(report: Report) -> Text:
             if isinstance(start, int) and isinstance(end, int):
                 text.stylize("bold underline", start, end)
     return text
-
-
-def _fixed_span(finding, suggestion) -> str:
-    """The finding's text after the suggestion, when the edit lies inside the finding but is narrower."""
-    if finding.start <= suggestion.start <= suggestion.end <= finding.end and (
-            suggestion.start, suggestion.end) != (finding.start, finding.end):
-        a, b = suggestion.start - finding.start, suggestion.end - finding.start
-        return finding.text[:a] + suggestion.replacement + finding.text[b:]
-    return suggestion.replacement
 
 
 def text_report(console: Console, name: str, report: Report, *, show_source: bool = True) -> None:
@@ -74,12 +66,20 @@ def text_report(console: Console, name: str, report: Report, *, show_source: boo
         line = Text.assemble("    «", (quoted, "underline"), "»")
         if f.suggestions:
             s = f.suggestions[0]
-            after = _fixed_span(f, s)
-            shown = after if after else "(удалить)"
-            line.append(" → «" if after else " → ")
-            line.append(shown if len(shown) <= 80 else shown[:77] + "…", "bold green")
-            if after:
+            shown = s.replacement.replace("\n", "↵")
+            if s.start == s.end:
+                line.append(" + вставить «")
+                line.append(shown, "bold green")
                 line.append("»")
+            else:
+                if (s.start, s.end) != (f.start, f.end):
+                    line.append(" «")
+                    line.append(report.text[s.start:s.end].replace("\n", "↵"), "underline")
+                    line.append("»")
+                line.append(" → «" if s.replacement else " → ")
+                line.append(shown if s.replacement else "(удалить)", "bold green")
+                if s.replacement:
+                    line.append("»")
             line.append("  (безопасно)" if s.safe else "  (проверьте: меняет смысл)", "dim")
         elif f.fix_title:
             line.append(f"  {f.fix_title}", "dim")
@@ -104,6 +104,13 @@ def _extras_lines(report: Report) -> list[Text]:
                           style="dim"))
         for rule in spam["rules"]:
             lines.append(Text(f"    +{rule['points']:.1f}  {rule['name']}: {rule['description']}", style="dim"))
+    extras = report.extras
+    if isinstance(extras.get("readability"), (int, float)):
+        level = f" — {extras['readability_level']}" if extras.get("readability_level") else ""
+        lines.append(Text(f"Читаемость (Флеш — Оборнева): {extras['readability']:.0f}{level}", style="dim"))
+    if isinstance(extras.get("sms_segments"), int) and extras["sms_segments"]:
+        lines.append(Text(f"SMS: частей {extras['sms_segments']}, символов {extras.get('sms_length', 0)} "
+                          f"({extras.get('sms_encoding', '')})", style="dim"))
     return lines
 
 
@@ -113,3 +120,32 @@ def json_report(items: Sequence[tuple[str, Report]]) -> str:
         "files": [{"path": name, **report.to_dict()} for name, report in items],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _gh_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(value: str) -> str:
+    return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(name: str, finding: Finding) -> str:
+    """One GitHub Actions workflow command: the finding shows as an annotation on the changed file."""
+    end_line, end_column = finding.line, finding.column + max(0, len(finding.text.split("\n")[0]))
+    if "\n" in finding.text:
+        end_line = finding.line + finding.text.count("\n")
+        end_column = len(finding.text.rsplit("\n", 1)[1]) + 1
+    props = ",".join([
+        f"file={_gh_property(name)}", f"line={finding.line}", f"col={finding.column}",
+        f"endLine={end_line}", f"endColumn={end_column}", f"title={_gh_property(f'{finding.code} {finding.name}')}",
+    ])
+    message = finding.message
+    if finding.suggestions and finding.suggestions[0].replacement:
+        message += f" → «{finding.suggestions[0].replacement}»"
+    elif finding.fix_title:
+        message += f". {finding.fix_title}"
+    return f"::{GITHUB_LEVEL[finding.severity]} {props}::{_gh_data(message)}"

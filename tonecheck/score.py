@@ -12,8 +12,6 @@ VERDICTS = {
     "fix": "Стоит поправить",
     "block": "Нельзя отправлять",
 }
-#: Below this score a reply without errors still needs work.
-GOOD_ENOUGH = 80
 
 
 def penalty(findings: Iterable[Finding]) -> float:
@@ -30,8 +28,9 @@ def by_category(findings: list[Finding]) -> dict[str, int]:
 
 
 def verdict(findings: list[Finding], score: int) -> str:
+    """An error blocks sending; a warning asks for an edit; hints alone are fine."""
     if any(f.severity == "error" for f in findings):
         return "block"
-    if score < GOOD_ENOUGH:
+    if any(f.severity == "warning" for f in findings):
         return "fix"
     return "ok"

@@ -36,17 +36,34 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
         raise InputError(f"{name}: похоже на двоичный файл, а не на текст")
     bom = data.startswith(codecs.BOM_UTF8)
     chosen = encoding or "utf-8"
+    if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        chosen = "utf-16"  # the codec reads and writes the BOM itself
     try:
         text = data.decode("utf-8-sig" if chosen.lower().replace("_", "-") in ("utf-8", "utf8") else chosen)
     except UnicodeDecodeError as exc:
+        guess = _guess(data)
+        hint = f"похоже на {guess}; " if guess else ""
         raise InputError(
-            f"{name}: текст не в кодировке {chosen} (байт {exc.start}); укажите кодировку: --encoding cp1251"
+            f"{name}: текст не в кодировке {chosen} (байт {exc.start}); {hint}укажите кодировку: "
+            f"--encoding {guess or 'cp1251'} или encoding = \"{guess or 'cp1251'}\" в настройках"
         ) from None
     except LookupError:
         raise InputError(f"неизвестная кодировка {chosen!r}") from None
     if len(text) > MAX_CHARS:
-        raise InputError(f"{name}: текст слишком большой ({len(text):,} символов, предел {MAX_CHARS:,})".replace(",", " "))
+        size = f"{len(text):,} символов, предел {MAX_CHARS:,}".replace(",", " ")
+        raise InputError(f"{name}: текст слишком большой ({size})")
     return Source(name, text, chosen, bom)
+
+
+def _guess(data: bytes) -> str | None:
+    """A legacy Cyrillic encoding the bytes read well in, for the error message only."""
+    for candidate in ("cp1251", "koi8-r"):
+        text = data[:4096].decode(candidate, errors="replace")
+        letters = [ch for ch in text if ch.isalpha()]
+        lower = sum(1 for ch in letters if "а" <= ch <= "я")
+        if letters and lower / len(letters) > 0.6:
+            return candidate
+    return None
 
 
 def read(path: str, encoding: str | None = None) -> Source:

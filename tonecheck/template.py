@@ -2,29 +2,86 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Iterable, Mapping, Sequence
 
-#: Jinja/Django blocks, ``{name}``, ``%NAME%``, ``${name}``.
+#: Jinja/Django blocks (an opener inside one means the first was never closed), ``{name}``, ``%NAME%``, ``${name}``.
 DEFAULT_PLACEHOLDERS = (
-    r"\{\{.*?\}\}",
-    r"\{%.*?%\}",
-    r"\{#.*?#\}",
+    r"\{\{(?:(?!\{\{|\{%).)*?\}\}",
+    r"\{%(?:(?!\{%|\{\{).)*?%\}",
+    r"\{#(?:(?!\{#).)*?#\}",
     r"\$\{[^{}\n]*\}",
-    r"\{[A-Za-z_][\w.]*\}",
+    r"\{[^\W\d][\w.]*\}",
     r"%[A-Z_][A-Z0-9_]*%",
 )
 _DEFAULT = re.compile("|".join(DEFAULT_PLACEHOLDERS), re.DOTALL)
 
+#: Opening and closing delimiters whose opener without a closer is a broken template.
+PAIRS: Mapping[str, str] = {"{{": "}}", "{%": "%}", "{#": "#}", "${": "}"}
 
-def mask(text: str, patterns: list[str] | None = None) -> tuple[str, list[tuple[int, int]]]:
-    """The text with every placeholder replaced by spaces of the same length, and their spans."""
-    regex = re.compile("|".join(patterns), re.DOTALL) if patterns else _DEFAULT
-    spans = [(m.start(), m.end()) for m in regex.finditer(text)]
+#: A placeholder that stands for the customer's name: ``{{ customer.first_name }}``, ``%NAME%``, ``{имя}``.
+_NAME = re.compile(
+    r"^(?:[\w.]*[._])?(?:first_?name|firstname|given_?name|name|имя|client_?name|customer_?name|"
+    r"full_?name|fio|фио|name_?patronymic|имя_?отчество)(?:\s*\|.*)?$",
+    re.IGNORECASE,
+)
+_INNER = re.compile(r"^(?:\{\{-?|\{|\$\{|%)\s*(.*?)\s*(?:-?\}\}|\}|%)$", re.DOTALL)
+
+
+def compile_patterns(patterns: Sequence[str] | None) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.DOTALL) if patterns else _DEFAULT
+
+
+def unclosed(text: str, closed: Iterable[tuple[int, int]], pairs: Mapping[str, str] = PAIRS) -> list[tuple[int, int]]:
+    """Spans from each opener outside a closed placeholder to the end of its line."""
+    taken = sorted(closed)
+    starts = [start for start, _ in taken]
+    reach = list(itertools.accumulate((stop for _, stop in taken), max))  # furthest stop so far
+    opener = re.compile("|".join(re.escape(o) for o in sorted(pairs, key=len, reverse=True)))
+    spans: list[tuple[int, int]] = []
+    for m in opener.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if (i >= 0 and m.start() < reach[i]) or (spans and m.start() < spans[-1][1]):
+            continue
+        end = text.find("\n", m.end())
+        spans.append((m.start(), len(text) if end < 0 else end))
+    return spans
+
+
+def mask(text: str, patterns: Sequence[str] | None = None) -> tuple[str, list[tuple[int, int]]]:
+    """The text with every placeholder replaced by spaces of the same length, and their spans.
+
+    An opener that is never closed (``{{ name``) is blanked to the end of its line, so the rest of the
+    template is still analysed; the ``unclosed-placeholder`` rule reports it.
+    """
+    spans = [(m.start(), m.end()) for m in compile_patterns(patterns).finditer(text) if m.end() > m.start()]
+    closed = spans if patterns is None else spans + [m.span() for m in _DEFAULT.finditer(text)]
+    spans += unclosed(text, closed)
     if not spans:
         return text, []
+    spans.sort()
+    return blank(text, spans), spans
+
+
+def blank(text: str, spans: Iterable[tuple[int, int]], fill: str = " ") -> str:
+    """``text`` with the characters in ``spans`` replaced by ``fill``; line breaks stay where they are."""
     chars = list(text)
     for start, stop in spans:
         for i in range(start, stop):
             if chars[i] not in "\r\n":
-                chars[i] = " "
-    return "".join(chars), spans
+                chars[i] = fill
+    return "".join(chars)
+
+
+def is_name(placeholder: str) -> bool:
+    """Whether a placeholder's text (``{{ user.first_name }}``, ``%NAME%``) stands for the customer's name."""
+    m = _INNER.match(placeholder.strip())
+    inner = m.group(1) if m else placeholder
+    return bool(_NAME.match(inner.strip()))
+
+
+def name_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The placeholders among ``spans`` that stand for the customer's name (they count as addressing by name)."""
+    return [(start, stop) for start, stop in spans if is_name(text[start:stop])]

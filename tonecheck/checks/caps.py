@@ -20,9 +20,10 @@ class CapsCheck:
     allowed: frozenset[str]
     min_letters: int
 
-    def shouted(self, token: Token) -> bool:
+    def shouted(self, token: Token, min_letters: int | None = None) -> bool:
         letters = [ch for ch in token.text if ch.isalpha()]
-        if len(letters) < self.min_letters or not all(ch.isupper() for ch in letters):
+        needed = self.min_letters if min_letters is None else min_letters
+        if len(letters) < needed or not all(ch.isupper() for ch in letters):
             return False
         if token.text.upper() in self.allowed or any(part in self.allowed for part in token.text.split("-")):
             return False
@@ -37,8 +38,11 @@ class CapsCheck:
             if not self.shouted(words[i]):
                 i += 1
                 continue
+            # Short capitalised words («МЫ НЕ») belong to a shouted run but never start one.
+            while i > 0 and words[i - 1].sentence == words[i].sentence and self.shouted(words[i - 1], 1):
+                i -= 1
             j = i
-            while j + 1 < len(words) and self.shouted(words[j + 1]):
+            while j + 1 < len(words) and self.shouted(words[j + 1], 1):
                 j += 1
             start, stop = words[i].start, words[j].stop
             original = doc.text[start:stop]
@@ -61,7 +65,7 @@ def _restore_caps(doc: Doc, words: list[Token], lowered: str, base: int, first: 
     return "".join(chars)
 
 
-def compile(rule: Rule, analyzer: Morph) -> CapsCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> CapsCheck:
     allowed = rule.spec.get("allowed", [])
     if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed):
         raise rule.error("allowed", "ожидается список слов")

@@ -21,6 +21,8 @@ class Entry:
     pattern: Pattern
     replacement: str | None
     anchors: tuple[frozenset[str], frozenset[str], bool]
+    unless: tuple[Pattern, ...] = ()
+    requirements: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,10 +37,12 @@ class PhraseCheck:
         safe = self.rule.fix_safety == "safe"
         taken: list[tuple[int, int]] = []
         for entry in self.entries:
-            for i, end in find(entry.pattern, doc, words):
+            for i, end in find(entry.pattern, doc, words, entry.anchors, entry.requirements):
                 if self.sentence_start and not _starts_sentence(doc, words, i):
                     continue
-                if self.unless and self._excused(doc, words, i):
+                if self.unless and self._excused(doc, words, i, self.unless):
+                    continue
+                if entry.unless and self._excused(doc, words, i, entry.unless):
                     continue
                 start, stop = words[i].start, words[end - 1].stop
                 if any(start < b and a < stop for a, b in taken):
@@ -52,10 +56,12 @@ class PhraseCheck:
                     suggestions = (Suggestion(repl, start, stop, safe),)
                 yield Hit(words[i].start, words[end - 1].stop, suggestions)
 
-    def _excused(self, doc: Doc, words: list, i: int) -> bool:
+    @staticmethod
+    def _excused(doc: Doc, words: list, i: int, unless: tuple[Pattern, ...]) -> bool:
+        """Whether the sentence of ``words[i]`` contains one of the ``unless`` patterns."""
         sent = doc.sentences[words[i].sentence]
         sent_words = [w for w in doc.tokens[sent.first:sent.last] if w.is_word]
-        return any(any(True for _ in find(p, doc, sent_words)) for p in self.unless)
+        return any(any(True for _ in find(p, doc, sent_words)) for p in unless)
 
 
 def _starts_sentence(doc: Doc, words: list, i: int) -> bool:
@@ -71,29 +77,39 @@ def _widen_for_deletion(text: str, start: int, stop: int) -> tuple[int, int]:
     return start, stop
 
 
-def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:
     raw = rule.spec.get("patterns")
     if not isinstance(raw, list) or not raw:
         raise rule.error("patterns", "ожидается непустой список шаблонов")
     entries = []
     for item in raw:
+        extra: list = []
         if isinstance(item, str):
             source, replacement = item, None
-        elif isinstance(item, dict) and isinstance(item.get("match"), str):
-            source, replacement = item["match"], item.get("replace")
+        elif isinstance(item, dict) and isinstance(item.get("match"), str) \
+                and set(item) <= {"match", "replace", "unless"}:
+            source, replacement, extra = item["match"], item.get("replace"), item.get("unless") or []
             if replacement is not None and not isinstance(replacement, str):
                 raise rule.error("patterns", f"replace должен быть строкой: {item!r}")
         else:
-            raise rule.error("patterns", f"шаблон — строка или {{match, replace}}: {item!r}")
+            raise rule.error("patterns", f"шаблон — строка или {{match, replace, unless}}: {item!r}")
         try:
             pattern = compile_pattern(source, analyzer)
         except PatternError as exc:
             raise rule.error("patterns", str(exc)) from None
-        entries.append(Entry(pattern, replacement, pattern.anchors()))
-    unless = []
-    for source in rule.spec.get("unless", []) or []:
+        entries.append(Entry(pattern, replacement, pattern.anchors(), _patterns(rule, "patterns", extra, analyzer),
+                             pattern.requirements()))
+    unless = _patterns(rule, "unless", rule.spec.get("unless", []) or [], analyzer)
+    return PhraseCheck(rule, tuple(entries), unless, bool(rule.spec.get("sentence_start", False)))
+
+
+def _patterns(rule: Rule, key: str, sources: list, analyzer: Morph) -> tuple[Pattern, ...]:
+    if not isinstance(sources, list):
+        raise rule.error(key, "unless: ожидается список шаблонов")
+    out = []
+    for source in sources:
         try:
-            unless.append(compile_pattern(str(source), analyzer))
+            out.append(compile_pattern(str(source), analyzer))
         except PatternError as exc:
-            raise rule.error("unless", str(exc)) from None
-    return PhraseCheck(rule, tuple(entries), tuple(unless), bool(rule.spec.get("sentence_start", False)))
+            raise rule.error(key, str(exc)) from None
+    return tuple(out)

@@ -30,7 +30,7 @@ class RegexCheck:
             yield Hit(m.start(), m.end(), suggestions)
 
 
-def compile(rule: Rule, analyzer: Morph) -> RegexCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> RegexCheck:
     source = rule.spec.get("regex")
     if not isinstance(source, str) or not source:
         raise rule.error("regex", "ожидается регулярное выражение")

@@ -21,7 +21,7 @@ from ..morph import Analysis, Morph
 from ..pattern import Atom, PatternError, compile_atom
 from ..rule import Rule
 
-KEYS = {"lexicon", "unless_next", "unless_prev", "best_only"}
+KEYS = {"lexicon", "unless_next", "unless_prev", "best_only", "ambiguous_at_clause_start"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class SubstitutionCheck:
     scan: tuple[Entry, ...]
     unless_next: Atom | None
     unless_prev: Atom | None
+    clause_start: bool = False
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         words = doc.words
@@ -55,6 +56,8 @@ class SubstitutionCheck:
                 continue
             if self.unless_prev and i > 0 and self.unless_prev.matches(words[i - 1]):
                 continue
+            if self.clause_start and _ambiguous(entry.atom, token) and not _clause_start(doc, words, i):
+                continue  # «Мы нашли заказ» is a past tense, «Нашли фото» an order
             replacement = self.replacement(entry, token, words[i - 1] if i else None)
             suggestions: tuple[Suggestion, ...] = ()
             if replacement and self.rule.fix_safety != "none":
@@ -84,6 +87,19 @@ class SubstitutionCheck:
         return self.analyzer.agree(entry.lemma, source)
 
 
+def _ambiguous(atom: Atom, token: Token) -> bool:
+    """Whether some reading of ``token`` is not the one the atom wants."""
+    return any(not (atom.grammemes <= a.grammemes) for a in token.analyses[1:])
+
+
+def _clause_start(doc: Doc, words: list[Token], i: int) -> bool:
+    """First word of a sentence, or right after a comma, dash, colon or semicolon."""
+    if i == 0 or words[i - 1].sentence != words[i].sentence:
+        return True
+    between = doc.text[words[i - 1].stop:words[i].start]
+    return any(ch in between for ch in ",;:—–-(")
+
+
 #: Prepositions that take only the prepositional case: «о тебе» is «о вас», not «о вам».
 LOCATIVE_PREPOSITIONS = frozenset({"о", "об", "обо", "при"})
 
@@ -100,7 +116,7 @@ def _reading(atom: Atom, token: Token, previous: Token | None = None) -> Analysi
     return token.best
 
 
-def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:  # noqa: A001 - the kind protocol
+def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
     raw = rule.spec.get("lexicon")
     if not isinstance(raw, dict) or not raw:
         raise rule.error("lexicon", "ожидается непустой словарь «слово: замена»")
@@ -154,5 +170,5 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:  # noqa: A001 - t
     return SubstitutionCheck(
         rule, tuple(entries), analyzer,
         {k: tuple(v) for k, v in forms.items()}, {k: tuple(v) for k, v in lemmas.items()}, tuple(scan),
-        atom_of("unless_next"), atom_of("unless_prev"),
+        atom_of("unless_next"), atom_of("unless_prev"), bool(rule.spec.get("ambiguous_at_clause_start")),
     )

@@ -31,7 +31,8 @@ def problems(paths: list[Path]) -> tuple[int, list[str]]:
                 rule = parse_rule(data, lines, str(path), keys)
                 checks.KINDS[rule.kind].compile(rule, analyzer)
                 if rule.code in codes:
-                    raise RuleError(str(path), lines.get("code"), "code", f"код {rule.code} уже есть в {codes[rule.code]}")
+                    raise RuleError(str(path), lines.get("code"), "code",
+                                    f"код {rule.code} уже есть в {codes[rule.code]}")
                 codes[rule.code] = str(path)
             except RuleError as exc:
                 found.append(str(exc))

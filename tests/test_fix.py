@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from tonecheck.finding import Finding, Suggestion
+from tonecheck.fix import apply, chosen_edits, match_case
+
+
+def finding(start, end, *suggestions):
+    return Finding("FM001", "x", "familiar", "warning", start, end, 1, start + 1, "", "", 8.0, suggestions)
+
+
+def test_match_case():
+    assert match_case("ЩАС", "сейчас") == "СЕЙЧАС"
+    assert match_case("Щас", "сейчас") == "Сейчас"
+    assert match_case("щас", "сейчас") == "сейчас"
+    assert match_case("привет", "Здравствуйте") == "здравствуйте"
+
+
+def test_apply_edits_from_the_end():
+    text = "Щас напиши мне"
+    edits = [Suggestion("Сейчас", 0, 3), Suggestion("напишите", 4, 10)]
+    assert apply(text, edits) == "Сейчас напишите мне"
+
+
+def test_overlapping_and_unsafe_edits_are_skipped():
+    findings = [
+        finding(0, 5, Suggestion("A", 0, 5)),
+        finding(3, 8, Suggestion("B", 3, 8)),
+        finding(9, 10, Suggestion("C", 9, 10, safe=False)),
+    ]
+    assert [e.replacement for e in chosen_edits(findings)] == ["A"]
+    assert [e.replacement for e in chosen_edits(findings, unsafe=True)] == ["A", "C"]
+
+
+def test_deletion_tidies_spaces():
+    assert apply("Это же очевидно , кнопка", [Suggestion("", 0, 16)]) == "кнопка"

@@ -1,0 +1,93 @@
+"""GR001: a reply opens with a greeting unless it continues a conversation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes
+from tonecheck.engine import compile_rules
+from tonecheck.errors import RuleError
+from tonecheck.morph import morph
+
+
+@pytest.fixture(scope="module")
+def greeting(only):
+    return only("GR001")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Здравствуйте! Заказ в пути.",
+        "здравствуйте, заказ в пути.",
+        "Добрый день, Анна! Заказ в пути.",
+        "Доброе утро! Заказ в пути.",
+        "Добрый вечер! Заказ в пути.",
+        "Доброго дня! Заказ в пути.",
+        "Доброго времени суток! Заказ в пути.",
+        "Приветствуем! Заказ в пути.",
+        "Приветствую вас! Заказ в пути.",
+        "Рады приветствовать! Заказ в пути.",
+        "Анна, добрый вечер! Заказ в пути.",
+        "Уважаемая Анна Петровна, здравствуйте! Заказ в пути.",
+        "Уважаемая Анна Петровна! Заказ в пути.",
+        "Привет! Заказ в пути.",
+        "{{ greeting }}, {{ name }}! Заказ в пути.",
+    ],
+)
+def test_greeting_present(greeting, text):
+    assert codes(greeting.lint(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ваш заказ передан в доставку.",
+        "Спасибо за обращение! Проверили ваш заказ.",
+        "Анна, ваш заказ передан в доставку.",
+        "Заказ в пути. Здравствуйте!",
+    ],
+)
+def test_greeting_missing(greeting, text):
+    assert codes(greeting.lint(text)) == ["GR001"]
+
+
+def test_followup_needs_no_greeting(greeting):
+    assert codes(greeting.lint("И ещё: курьер позвонит за час.", followup=True)) == []
+
+
+def test_sms_makes_it_a_hint(greeting):
+    [finding] = greeting.lint("Заказ готов к выдаче.", channel="sms").findings
+    assert finding.severity == "info"
+    [finding] = greeting.lint("Заказ готов к выдаче.", channel="chat").findings
+    assert finding.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "fixed"),
+    [
+        ("Ваш заказ в пути.", {"customer_name": "Анна"}, "Здравствуйте, Анна! Ваш заказ в пути."),
+        (
+            "Ваш заказ в пути.",
+            {"customer_name": "Игорь Викторович", "channel": "email"},
+            "Здравствуйте, Игорь Викторович!\n\nВаш заказ в пути.",
+        ),
+        ("Ваш заказ в пути.", {"customer_name": "Смирнова Анна"}, "Здравствуйте, Анна! Ваш заказ в пути."),
+        ("Анна, ваш заказ в пути.", {"customer_name": "Анна"}, "Здравствуйте! Анна, ваш заказ в пути."),
+    ],
+)
+def test_fix_inserts_a_greeting_with_the_name(greeting, text, ctx, fixed):
+    assert greeting.fix(text, **ctx) == fixed
+
+
+def test_no_insertion_without_a_name(greeting):
+    report = greeting.lint("Ваш заказ в пути.")
+    assert codes(report) == ["GR001"] and not report.findings[0].suggestions
+
+
+def test_bad_spec_is_a_load_error(builtin_rules):
+    rule = next(r for r in builtin_rules if r.code == "GR001")
+    for spec in ({"greetings": []}, {"window": 0}, {"hint_channels": ["fax"]}, {"greetings": ["<Nonsense>"]}):
+        broken = type(rule)(**{**rule.__dict__, "spec": {**rule.spec, **spec}})
+        with pytest.raises(RuleError):
+            compile_rules([broken], morph())

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from tonecheck.morph import morph
+
+
+def test_parse_is_cached_and_normalises_yo():
+    m = morph()
+    assert m.parse("ещё") is m.parse("ещё")
+    assert "еще" in {a.lemma for a in m.parse("ещё")}
+
+
+def test_abbreviation_readings_only_when_nothing_else_fits():
+    m = morph()
+    assert "как" not in {a.lemma for a in m.parse("к")}
+    assert any("Abbr" in a.grammemes for a in m.parse("ооо"))
+
+
+def test_agree_inflects_replacement_to_source_case_and_number():
+    m = morph()
+    source = next(a for a in m.parse("бабками") if "ablt" in a.grammemes)
+    assert m.agree("деньги", source) == "деньгами"
+    verb = next(a for a in m.parse("чекнул") if a.pos == "VERB")
+    assert m.agree("проверить", verb) == "проверил"
+
+
+def test_reinflect_to_plural_imperative():
+    m = morph()
+    assert m.reinflect(m.parse("напиши")[0], frozenset({"plur"})) == "напишите"
+
+
+def test_unknown_grammemes_are_reported():
+    assert morph().unknown_grammemes({"plur", "impr", "plural"}) == ["plural"]

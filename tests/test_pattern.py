@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from tonecheck.doc import Doc
+from tonecheck.morph import morph
+from tonecheck.pattern import PatternError, compile_pattern, find
+
+
+def matches(pattern: str, text: str) -> list[str]:
+    doc = Doc.build(text)
+    words = doc.words
+    p = compile_pattern(pattern, morph())
+    return [text[words[i].start:words[end - 1].stop] for i, end in find(p, doc, words)]
+
+
+def test_lemma_elements_match_any_form():
+    assert matches("вы сами виноватый", "Вы сами виноваты.") == ["Вы сами виноваты"]
+    assert matches("ваш проблема", "Это ваши проблемы") == ["ваши проблемы"]
+
+
+def test_optional_elements_and_alternatives():
+    assert matches("это? ваш проблема|вина", "Ваша вина") == ["Ваша вина"]
+    assert matches("это? ваш проблема|вина", "Это ваша вина") == ["Это ваша вина"]
+
+
+def test_gap_stays_inside_one_sentence():
+    assert matches("надо ... читать", "Надо было внимательно читать") == ["Надо было внимательно читать"]
+    assert matches("надо ... читать", "Надо было. Читать") == []
+
+
+def test_exact_forms_and_grammemes():
+    assert matches("=ждите", "Ждите ответа") == ["Ждите"]
+    assert matches("=ждите", "Мы ждём ответа") == []
+    assert matches("<VERB,impr,sing>", "Подожди немного") == ["Подожди"]
+
+
+def test_prefix_element():
+    assert matches("скидон*", "Скидоны уже не действуют") == ["Скидоны"]
+
+
+@pytest.mark.parametrize("bad", ["<plural>", "...", "слово ...", "аб*", "<>"])
+def test_bad_patterns_are_rejected_with_a_reason(bad):
+    with pytest.raises(PatternError):
+        compile_pattern(bad, morph())

@@ -1,0 +1,37 @@
+"""What the text reporter shows for the etiquette checks: the context used and the measurements."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from tonecheck.render import _extras_lines, context_line, text_report
+
+
+def render(report) -> str:
+    console = Console(record=True, width=200, no_color=True, highlight=False)
+    text_report(console, "<текст>", report)
+    return console.export_text()
+
+
+def test_context_line_names_the_customer_and_channel(linter):
+    report = linter.lint("Здравствуйте, Анна!", customer_name="Анна", channel="email")
+    assert context_line(report).startswith("Клиент: Анна, канал: email")
+    report = linter.lint("Здравствуйте!", followup=True, first_contact=True, customer_message="Где заказ?")
+    assert context_line(report) == (
+        "Клиент: имя не указано, канал: чат, продолжение переписки, первое обращение, есть сообщение клиента"
+    )
+
+
+def test_readability_and_sms_lines(linter):
+    report = linter.lint("Здравствуйте, Анна! " + "Заказ передан курьеру. " * 6, channel="sms")
+    lines = [line.plain for line in _extras_lines(report)]
+    assert any(line.startswith("Читаемость (Флеш — Оборнева): ") for line in lines)
+    assert "SMS: частей 3, символов 157 (UCS-2)" in lines
+    chat = [line.plain for line in _extras_lines(linter.lint("Здравствуйте! Заказ в пути."))]
+    assert not any(line.startswith("SMS") for line in chat)
+
+
+def test_multiline_replacements_are_shown_on_one_line(linter):
+    out = render(linter.lint("Возврат оформлен.", customer_name="Анна", channel="email"))
+    assert "«Здравствуйте, Анна!↵↵»" in out
+    assert "↵↵С уважением,↵служба поддержки" in out

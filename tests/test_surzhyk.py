@@ -1,0 +1,67 @@
+"""SZ001: Ukrainian words in a Russian reply."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes
+
+
+@pytest.fixture(scope="module")
+def surzhyk(only):
+    return only("SZ001")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Дякую, что дождались!", "Дякую"),
+        ("Шо случилось с заказом?", "Шо"),
+        ("Пришлите, будь ласка, номер.", "будь ласка"),
+        ("Доставка займёт тиждень.", "тиждень"),
+        ("Ваше звернення передали специалисту.", "звернення"),  # і/ї/є/ґ or not: known only in Ukrainian
+        ("Мы готовы отримати посылку.", "отримати"),  # Ukrainian infinitive in -ти
+        ("Ми перевіримо замовлення.", "перевіримо"),
+        ("Нажаль, заказ задерживается.", "Нажаль"),
+        ("Добрий день! Заказ в пути.", "Добрий день"),
+    ],
+)
+def test_ukrainian_word_fires(surzhyk, text, word):
+    found = [f.text for f in surzhyk.lint(text).findings]
+    assert word in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Спасибо, что дождались! Пришлите, пожалуйста, номер заказа.",
+        "Видео можно стримить прямо из приложения.",
+        "Будь внимателен к деталям, говорил наставник.",
+        "Зум и Телеграм работают как обычно.",
+        "Заказ отправлен из Київ-Пасажирський.",
+        "Курьер приедет, нести ничего не нужно.",
+        "ОТП-код пришёл? Введите его в приложении.",
+    ],
+)
+def test_russian_text_passes(surzhyk, text):
+    assert codes(surzhyk.lint(text)) == []
+
+
+def test_replacement_from_the_lexicon(surzhyk):
+    report = surzhyk.lint("Будь ласка, зачекайте хвилинку.")
+    assert [f.data.get("replacement") for f in report.findings] == ["пожалуйста", "подождите", "минутку"]
+    assert surzhyk.fix("Будь ласка, зачекайте хвилинку.", unsafe=True) == "Пожалуйста, подождите минутку."
+    assert surzhyk.fix("Будь ласка, зачекайте.") == "Будь ласка, зачекайте."  # unsafe: needs --unsafe-fixes
+
+
+def test_ukrainian_word_without_replacement_has_no_fix(surzhyk):
+    [finding] = surzhyk.lint("Ми перевіримо адрес.").findings[-1:]
+    assert finding.text == "перевіримо" and not finding.suggestions
+
+
+def test_loading_the_ukrainian_dictionary_keeps_russian_grammemes():
+    from tonecheck.morph import morph
+
+    analyzer = morph()
+    assert analyzer.uk_known("дякую")
+    assert analyzer.unknown_grammemes({"excl", "Infr", "Name", "voct"}) == []

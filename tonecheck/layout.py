@@ -1,0 +1,88 @@
+"""The reply's layout: sentences cut at line breaks, paragraphs, the opening and the closing lines."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .doc import Doc, Token
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A sentence, or the part of one that sits on a single line (signatures and lists have no full stops)."""
+
+    start: int
+    stop: int
+    words: tuple[Token, ...]
+
+
+def chunks(doc: Doc) -> list[Chunk]:
+    """Sentences split at line breaks; pieces without words (a lone «—») are dropped (cached per Doc)."""
+    cached = doc.memo.get("chunks")
+    if cached is None:
+        cached = doc.memo["chunks"] = _chunks(doc)
+    return cached  # type: ignore[return-value]
+
+
+def _chunks(doc: Doc) -> list[Chunk]:
+    out: list[Chunk] = []
+    for sentence in doc.sentences:
+        start = sentence.start
+        text = doc.view[sentence.start : sentence.stop]
+        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        for a, b in pieces:
+            piece = (start + a, start + b)
+            words = tuple(
+                t for t in doc.sentence_tokens(sentence) if t.is_word and piece[0] <= t.start < piece[1]
+            )
+            if words:
+                out.append(Chunk(words[0].start, max(w.stop for w in words), words))
+    return out
+
+
+def words_between(doc: Doc, start: int, stop: int) -> list[Token]:
+    """Word tokens that start inside ``[start, stop)``."""
+    words = doc.words
+    starts = [w.start for w in words]
+    return words[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, stop)]
+
+
+def opening(doc: Doc, bare: int = 5) -> tuple[int, int]:
+    """The first sentence, and the next as well when the first is only a greeting («Здравствуйте!»)."""
+    parts = chunks(doc)
+    if not parts:
+        return 0, 0
+    stop = parts[0].stop
+    if len(parts[0].words) <= bare and len(parts) > 1:
+        stop = parts[1].stop
+    return parts[0].start, stop
+
+
+def closing(doc: Doc, count: int = 3) -> tuple[int, int]:
+    """The last ``count`` chunks: where a sign-off and an offer of help belong."""
+    parts = chunks(doc)
+    if not parts:
+        return len(doc.text), len(doc.text)
+    return parts[max(0, len(parts) - count)].start, parts[-1].stop
+
+
+def paragraphs(doc: Doc, blank_lines: bool = True) -> list[tuple[int, int]]:
+    """Paragraph spans: separated by blank lines, or by any line break when ``blank_lines`` is False."""
+    splitter = _PARAGRAPH_BREAK if blank_lines else re.compile(r"\n\s*")
+    out, start = [], 0
+    for m in splitter.finditer(doc.text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(doc.text)))
+    return [(a, b) for a, b in out if doc.text[a:b].strip()]
+
+
+def line_of(doc: Doc, offset: int) -> tuple[int, int]:
+    """The span of the line holding ``offset``."""
+    start = doc.text.rfind("\n", 0, offset) + 1
+    stop = doc.text.find("\n", offset)
+    return start, len(doc.text) if stop < 0 else stop

@@ -1,0 +1,314 @@
+"""How well a reply addresses a customer's message: content terms, soft matching, one calibrated score.
+
+A *term* is a content word (noun, verb, adjective, adverb, foreign word) reduced to its pymorphy3
+lemma. Its weight says how informative it is: function words (from the lexicon) are left out, words
+every support conversation uses count at a fraction, Latin-script words (brand and platform names)
+at half, and very frequent words of general Russian (navec's corpus counts) fade out.
+
+A question term is *matched* by a reply term with the same lemma (1.0), the same stem (1.0: «трансляция»
+/ «транслировать»), the same stem behind a prefix (0.7: «заблокировать» / «блокировка») or a close
+navec vector (partly: «изменить» ~ «поменять»). From the matches:
+
+- ``focus``: the weighted share of the question's terms matched by the best one or two adjacent reply
+  sentences (an answer addresses the question in one place, not by scattered coincidences);
+- ``sentence``: the cosine of the question's and the best reply sentence's mean vectors («вернуть
+  деньги» and «возврат средств» are close although no word is shared);
+- ``unrelated``: how much reply content matches nothing in the question (in terms).
+
+``relevance = σ(FOCUS·focus^1.5 + SENTENCE·max(0, sentence − SENTENCE_FLOOR) − ln(1 + unrelated) + BIAS)``.
+The log term is the length calibration: a short reply carries little evidence either way and stays near
+``σ(BIAS)``, above the threshold («Да, можно.» is an answer), while a long reply that never touches the
+question sinks. ``BIAS = ln 2.5`` puts the threshold 0.5 where a reply with one or two words that match
+nothing would be; FOCUS and the exponent were chosen on a small grid where the result is flat.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .doc import Doc, Token
+from .pattern import Pattern, find
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .morph import Morph
+    from .vectors import Vectors
+
+#: Parts of speech that never carry the topic (pronouns, prepositions, conjunctions, particles, …).
+SKIP_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "NUMR", "PRED"})
+#: Pronoun-like adjectives («такой», «свой», «весь»).
+SKIP_GRAMMEMES = frozenset({"Apro"})
+URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+\.(?:ru|com|рф|org|net|su)\b\S*",
+                 re.IGNORECASE)
+
+LEXEME_FORMS = 4  # a word is represented by the vectors of its commonest forms
+STEM = 4  # equal first letters that make two lemmas one stem
+BARE_STEM = 5  # the same, compared after a verbal prefix is taken off
+BARE_MATCH = 0.7
+FLOOR = 0.5  # below this cosine two different words are unrelated; 1.0 counts as the same word
+LATIN_WEIGHT = 0.5
+FREQUENT = (6.0, 8.0)  # ln(total/count) below the first: weight 0.1; above the second: 1.0
+MIN_WEIGHT = 0.1
+PREFIXES = ("пере", "пред", "пре", "при", "про", "раз", "рас", "под", "над", "обо", "об", "от", "вы", "за",
+            "на", "до", "по", "со", "вос", "воз", "из", "ис", "вз", "вс", "с", "у", "в")
+
+# The score (see the module docstring); BIAS puts the off-topic threshold at relevance 0.5.
+FOCUS = 12.0
+FOCUS_POWER = 1.5
+SENTENCE = 4.0
+SENTENCE_FLOOR = 0.3  # mean-vector cosine that unrelated texts reach anyway
+BIAS = 0.92  # ln(2.5): a reply of one or two words that match nothing still scores 0.5
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The topic rules' vocabulary (``rules/topic/_lexicon.yaml``)."""
+
+    function_words: frozenset[str] = frozenset()
+    generic_words: frozenset[str] = frozenset()
+    generic_weight: float = 0.3
+    service: tuple[Pattern, ...] = ()
+    promo_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    lemma: str
+    sentence: int
+    start: int
+    stop: int
+    weight: float
+
+
+@dataclass(frozen=True)
+class Side:
+    """The distinct terms of one text: weights, unit vectors (zero rows when unknown), stem keys."""
+
+    terms: tuple[Term, ...]
+    lemmas: tuple[str, ...]
+    weights: np.ndarray
+    matrix: np.ndarray
+    lexemes: np.ndarray  # (terms, LEXEME_FORMS, dim): vectors of each lemma's commonest forms
+    sentences: dict[int, tuple[int, ...]]  # sentence index → indices into lemmas
+    stems: tuple[str, ...]
+    bare: tuple[frozenset[str], ...]
+
+    def __len__(self) -> int:
+        return len(self.lemmas)
+
+
+def service_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Offsets of greetings, thanks, apologies, sign-offs and offers of help."""
+    words = doc.words
+    lemmas: set[str] = set()
+    forms: set[str] = set()
+    for token in words:
+        lemmas.update(a.lemma for a in token.analyses)
+        forms.add(token.lower)
+    spans = []
+    for pattern in lex.service:
+        first_lemmas, first_forms, scan = pattern.anchors()
+        if not scan and first_lemmas.isdisjoint(lemmas) and first_forms.isdisjoint(forms):
+            continue  # its first word is nowhere in the text
+        for i, end in find(pattern, doc, words):
+            spans.append((words[i].start, words[end - 1].stop))
+    return spans
+
+
+def content_tokens(doc: Doc, lex: Lexicon) -> Iterator[tuple[Token, str]]:
+    """Word tokens that may carry the topic, with their lemma (URLs, e-mails and service talk skipped)."""
+    hidden = [(m.start(), m.end()) for m in URL.finditer(doc.view)] + service_spans(doc, lex)
+    for token in doc.words:
+        if any(a <= token.start < b for a, b in hidden):
+            continue
+        best = token.best
+        if best is None or best.pos in SKIP_POS or best.grammemes & SKIP_GRAMMEMES:
+            continue
+        lemma = best.lemma if best.pos else token.lower
+        if lemma in lex.function_words or len(lemma) < 2 or not any(ch.isalpha() for ch in lemma):
+            continue
+        yield token, lemma
+
+
+def side(doc: Doc, lex: Lexicon, vec: Vectors) -> Side:
+    """The terms of ``doc`` ready for matching."""
+    import numpy as np
+
+    terms: list[Term] = []
+    forms: dict[str, str] = {}
+    for token, lemma in content_tokens(doc, lex):
+        latin = token.best is not None and token.best.pos is None
+        terms.append(Term(lemma, token.sentence, token.start, token.stop,
+                          weight(lemma, token.lower, vec, lex, latin)))
+        forms.setdefault(lemma, token.lower)
+        if "-" in lemma:  # «QR-кода», «ТВ-приставка»: the last part is the head of the compound
+            head = lemma.rsplit("-", 1)[1]
+            parsed = doc.morph.parse(head) if doc.morph is not None and head else ()
+            head = parsed[0].lemma if parsed else head
+            if len(head) > 2 and head not in lex.function_words:
+                terms.append(Term(head, token.sentence, token.start, token.stop,
+                                  weight(head, head, vec, lex, latin)))
+                forms.setdefault(head, head)
+    lemmas: list[str] = []
+    index: dict[str, int] = {}
+    weights: list[float] = []
+    sentences: dict[int, list[int]] = {}
+    for term in terms:
+        if term.lemma not in index:
+            index[term.lemma] = len(lemmas)
+            lemmas.append(term.lemma)
+            weights.append(term.weight)
+        ids = sentences.setdefault(term.sentence, [])
+        if index[term.lemma] not in ids:
+            ids.append(index[term.lemma])
+    matrix = np.zeros((len(lemmas), vec.dim), dtype=np.float32)
+    lexemes = np.zeros((len(lemmas), LEXEME_FORMS, vec.dim), dtype=np.float32)
+    for i, lemma in enumerate(lemmas):
+        v = vec.vector(lemma)
+        if v is None:
+            v = vec.vector(forms[lemma])
+        if v is not None:
+            matrix[i] = v
+        for k, form in enumerate(commonest_forms(lemma, forms[lemma], doc.morph, vec)):
+            lexemes[i, k] = vec.vector(form)
+    return Side(
+        terms=tuple(terms), lemmas=tuple(lemmas), weights=np.asarray(weights, dtype=np.float64),
+        matrix=matrix,
+        lexemes=lexemes,
+        sentences={k: tuple(v) for k, v in sentences.items()},
+        stems=tuple(lemma[:STEM] if len(lemma) > STEM else "" for lemma in lemmas),
+        bare=tuple(bare_stems(lemma) for lemma in lemmas),
+    )
+
+
+@lru_cache(maxsize=100_000)
+def commonest_forms(lemma: str, written: str, analyzer: Morph | None, vec: Vectors) -> tuple[str, ...]:
+    """The LEXEME_FORMS forms of ``lemma`` most frequent in navec's corpus (with the written form)."""
+    candidates = {lemma, written}
+    if analyzer is not None and lemma.isalpha():
+        candidates.update(analyzer.lexeme(lemma))
+    known = sorted((c for c in candidates if vec.count(c) > 0), key=lambda c: (-vec.count(c), c))
+    return tuple(known[:LEXEME_FORMS])
+
+
+def weight(lemma: str, form: str, vec: Vectors, lex: Lexicon, latin: bool) -> float:
+    """How informative a term is, 0.1..1 (see the module docstring)."""
+    count = max(vec.count(lemma), vec.count(form))
+    if count <= 0:
+        w = 1.0
+    else:
+        lo, hi = FREQUENT
+        w = min(1.0, max(MIN_WEIGHT, (math.log(vec.total / count) - lo) / (hi - lo)))
+    if lemma in lex.generic_words:
+        w *= lex.generic_weight
+    if latin:
+        w *= LATIN_WEIGHT
+    return w
+
+
+def bare_stems(lemma: str) -> frozenset[str]:
+    """The lemma's stem and its stems with a prefix taken off («заблокировать» → «забло», «блоки»)."""
+    out = {lemma[:BARE_STEM]} if len(lemma) > BARE_STEM else set()
+    for prefix in PREFIXES:
+        rest = lemma[len(prefix):]
+        if lemma.startswith(prefix) and len(rest) > BARE_STEM:
+            out.add(rest[:BARE_STEM])
+    return frozenset(out)
+
+
+def similarity(q: Side, r: Side) -> np.ndarray:
+    """Match strength of every question term (rows) with every reply term (columns), 0..1."""
+    import numpy as np
+
+    # Words are compared form by form: «деньги» is close to «средства», not to the lemma «средство».
+    nq, nr, k = len(q), len(r), LEXEME_FORMS
+    flat = q.lexemes.reshape(nq * k, -1) @ r.lexemes.reshape(nr * k, -1).T
+    cos = flat.reshape(nq, k, nr, k).max(axis=(1, 3))
+    out = np.clip((cos - FLOOR) / (1.0 - FLOOR), 0.0, 1.0).astype(np.float64)
+    by_lemma: dict[str, list[int]] = {}
+    by_stem: dict[str, list[int]] = {}
+    by_bare: dict[str, list[int]] = {}
+    for j, (lemma, stem, bare) in enumerate(zip(r.lemmas, r.stems, r.bare, strict=True)):
+        by_lemma.setdefault(lemma, []).append(j)
+        if stem:
+            by_stem.setdefault(stem, []).append(j)
+        for key in bare:
+            by_bare.setdefault(key, []).append(j)
+    for i, (lemma, stem, bare) in enumerate(zip(q.lemmas, q.stems, q.bare, strict=True)):
+        for key in bare:
+            for j in by_bare.get(key, ()):
+                out[i, j] = max(out[i, j], BARE_MATCH)
+        for j in by_stem.get(stem, ()) if stem else ():
+            out[i, j] = 1.0
+        for j in by_lemma.get(lemma, ()):
+            out[i, j] = 1.0
+    return out
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How a reply relates to a question; ``relevance`` is the calibrated 0..1 score."""
+
+    relevance: float
+    focus: float
+    sentence: float
+    unrelated: float
+    matched: tuple[float, ...]  # per question term, its best match in the reply
+    related: tuple[float, ...]  # per reply term, its best match in the question
+
+
+def compare(q: Side, r: Side, vec: Vectors) -> Comparison:
+
+    if not len(q):
+        # Nothing in the message to be on or off topic about.
+        return Comparison(_sigmoid(BIAS), 0.0, 0.0, 0.0, (), tuple(0.0 for _ in r.lemmas))
+    if not len(r):
+        return Comparison(_sigmoid(BIAS), 0.0, 0.0, 0.0, tuple(0.0 for _ in q.lemmas), ())
+    s = similarity(q, r)
+    total = float(q.weights.sum()) or 1.0
+    focus = 0.0
+    order = sorted(r.sentences)
+    for k, sid in enumerate(order):
+        cols = list(r.sentences[sid])
+        if k + 1 < len(order):
+            cols += r.sentences[order[k + 1]]
+        focus = max(focus, float((s[:, cols].max(axis=1) * q.weights).sum()) / total)
+    related = s.max(axis=0)
+    unrelated = float(((1.0 - related) * r.weights).sum())
+    sentence = 0.0
+    qv = mean_vector(q, range(len(q)), vec)
+    if qv is not None:
+        for ids in r.sentences.values():
+            sv = mean_vector(r, ids, vec)
+            if sv is not None:
+                sentence = max(sentence, float(qv @ sv))
+    z = (FOCUS * focus ** FOCUS_POWER + SENTENCE * max(0.0, sentence - SENTENCE_FLOOR)
+         - math.log1p(unrelated) + BIAS)
+    return Comparison(_sigmoid(z), focus, sentence, unrelated,
+                      tuple(float(x) for x in s.max(axis=1)), tuple(float(x) for x in related))
+
+
+def mean_vector(side: Side, ids: Sequence[int] | range, vec: Vectors) -> np.ndarray | None:
+    """Weighted mean of the terms' vectors without the direction all Russian text shares, unit length."""
+    import numpy as np
+
+    ids = list(ids)
+    if not ids:
+        return None
+    w = side.weights[ids, None].astype(np.float32)
+    v = (side.lexemes[ids].sum(axis=1) * w).sum(axis=0)
+    common = vec.common
+    v = v - float(v @ common) * common
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm > 0 else None
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
