@@ -183,7 +183,10 @@ class HarshModel:
         self.bias = bias
         self.bits = bits
         self.meta = meta or {}
-        self._sums: dict[tuple[int, ...], float] = {}  # weight sum of a token's own features
+        # Scoring memos keyed by strings (their hash is cached): a token's text → (kind, weight of its
+        # own features, lemma, mark id); «lemma lemma» → weight of the pair.
+        self._tokens: dict[str, tuple[str, float, str, int]] = {}
+        self._pairs: dict[str, float] = {}
 
     @classmethod
     def load(cls, stem: Path) -> HarshModel:
@@ -201,31 +204,57 @@ class HarshModel:
             raise ModelError(f"{stem}: модель не прочитана: {exc}") from None
         return cls(weights, float(meta["scale"]), float(meta["bias"]), int(meta["bits"]), meta)
 
-    def score(self, tokens: Sequence[Token]) -> Score:
+    def _token(self, token: Token) -> tuple[str, float, str, int]:
+        kind, own, lemma = _token_info(token, (1 << self.bits) - 1)
         w = self.weights
-        feats = token_features(tokens, self.bits)
-        sums = self._sums
-        shares = []
-        for tf in feats:
-            total = sums.get(tf.own)
-            if total is None:
-                if len(sums) >= _TOKEN_INFO_MAX:
-                    sums.clear()
-                total = sums[tf.own] = float(sum(w[i] for i in tf.own))
-            shares.append(total)
-        for k, tf in enumerate(feats):
-            if tf.pair is not None:
-                half = w[tf.pair] / 2
-                shares[k] += half
-                if tf.prev is not None:
-                    shares[tf.prev] += half
+        info = (kind, float(sum(w[i] for i in own)), lemma, own[0] if own else -1)
+        if len(self._tokens) >= _TOKEN_INFO_MAX:
+            self._tokens.clear()
+        self._tokens[token.text] = info
+        return info
+
+    def _pair(self, key: str, prev_lemma: str, lemma: str) -> float:
+        weight = float(self.weights[_pair_feature(prev_lemma, lemma, (1 << self.bits) - 1)])
+        if len(self._pairs) >= _TOKEN_INFO_MAX:
+            self._pairs.clear()
+        self._pairs[key] = weight
+        return weight
+
+    def score(self, tokens: Sequence[Token]) -> Score:
+        """The sentence's probability and each token's share; the same sums as ``token_features``."""
+        memo, pairs = self._tokens, self._pairs
+        kept: list[Token] = []
+        shares: list[float] = []
+        marks: set[int] = set()
+        prev = -1
+        prev_lemma = "<s>"
+        words = 0
+        for token in tokens:
+            info = memo.get(token.text) or self._token(token)
+            kind = info[0]
+            if kind == "w":
+                lemma = info[2]
+                key = prev_lemma + " " + lemma
+                pair = pairs.get(key)
+                if pair is None:
+                    pair = self._pair(key, prev_lemma, lemma)
+                if prev >= 0:
+                    shares[prev] += pair / 2
+                    shares.append(info[1] + pair / 2)
                 else:
-                    shares[k] += half
+                    shares.append(info[1] + pair)
+                prev = len(shares) - 1
+                prev_lemma = lemma
+                kept.append(token)
+                words += 1
+            elif kind == "m" and info[3] not in marks:
+                marks.add(info[3])
+                shares.append(info[1])
+                kept.append(token)
         scale = self.scale
-        words = sum(1 for tf in feats if tf.pair is not None)
         logit = self.bias + sum(shares) * scale
         probability = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
-        contributions = tuple((tf.token, s * scale) for tf, s in zip(feats, shares, strict=True))
+        contributions = tuple((t, s * scale) for t, s in zip(kept, shares, strict=True))
         return Score(probability, logit, contributions, words)
 
 
