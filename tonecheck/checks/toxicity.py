@@ -162,6 +162,11 @@ def _narrowed(text: str, start: int, stop: int, replacement: str, safe: bool) ->
     while (tail < min(len(old), len(replacement)) - head
            and old[len(old) - 1 - tail] == replacement[len(replacement) - 1 - tail]):
         tail += 1
+    # Whole words on both ends, so the edit reads «Заткнись и жди» → «Жди», not «Заткнись и ж» → «Ж».
+    while head > 0 and old[head - 1].isalnum():
+        head -= 1
+    while tail > 0 and old[len(old) - tail].isalnum():
+        tail -= 1
     return Suggestion(replacement[head:len(replacement) - tail], start + head, stop - tail, safe)
 
 
