@@ -39,6 +39,12 @@ def highlighted(report: Report) -> Text:
     for finding in sorted(report.findings, key=lambda f: order[f.severity]):
         if finding.end > finding.start:
             text.stylize(SEVERITY_STYLE[finding.severity], finding.start, finding.end)
+    for finding in report.findings:
+        # Words a finding names as its cause (``data["words"]``: start/end) stand out inside its span.
+        for word in finding.data.get("words", ()):
+            start, end = (word.get("start"), word.get("end")) if isinstance(word, dict) else (None, None)
+            if isinstance(start, int) and isinstance(end, int):
+                text.stylize("bold underline", start, end)
     return text
 
 

@@ -2,6 +2,8 @@
 
 A module in this package that defines both is a kind named after the module; nothing else to register.
 A check may also define ``measure(doc, ctx) -> dict`` for report-level figures (relevance, spam score).
+A kind that reads settings declares ``OPTIONS`` (the ``Config.options`` keys it reads) and takes them as
+a third argument: ``compile(rule, morph, options)``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,202 @@
+"""Rude sentences found by the learned harshness model, with the words that drove the score.
+
+Catches rudeness made of ordinary words («вы вообще читать умеете?») that no word list names. The
+model (``tonecheck/model.py``) is read on the first sentence scored, not at import time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import model as harsh_model
+from ..context import Context
+from ..doc import Doc, Sentence, Token
+from ..errors import ConfigError
+from ..finding import Hit, Suggestion
+from ..morph import Morph
+from ..rule import Rule
+
+KEYS = {"model", "threshold", "error_above", "min_share", "max_words", "max_cut", "min_words"}
+#: ``Config.options`` keys this kind reads.
+OPTIONS = {"harsh_threshold"}
+
+
+@dataclass(frozen=True)
+class ToxicityCheck:
+    rule: Rule
+    stem: Path
+    threshold: float
+    error_above: float
+    min_share: float  # a word is named as a cause when it adds at least this much to the logit
+    max_words: int  # causes named in the message
+    max_cut: int  # words the unsafe fix may delete from one sentence
+    min_words: int  # shorter sentences are left to the word lists: a lone rare word is no evidence
+
+    @property
+    def model(self) -> harsh_model.HarshModel:
+        return harsh_model.load(self.stem)
+
+    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        model = self.model
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            scored = model.score(tokens)
+            if scored.probability < self.threshold or scored.words < self.min_words:
+                continue
+            drivers = [(t, c) for t, c in scored.drivers(0.0) if not _function_word(t)]
+            causes = [(t, c) for t, c in drivers if c >= self.min_share][: self.max_words] or drivers[:1]
+            yield self._hit(doc, sentence, tokens, scored, causes)
+
+    def _hit(self, doc: Doc, sentence: Sentence, tokens: list[Token], scored: harsh_model.Score,
+             causes: list[tuple[Token, float]]) -> Hit:
+        p = scored.probability
+        severity = "error" if p >= self.error_above else "warning"
+        named = ", ".join(f"«{doc.text[t.start:t.stop]}»" for t, _ in causes)
+        message = f"{self.rule.message} (оценка модели {p:.2f})"
+        if named:
+            message += f"; больше всего — из-за {'слова' if len(causes) == 1 else 'слов'} {named}"
+        data: dict[str, Any] = {
+            "score": round(p, 4),
+            "words": [{"text": doc.text[t.start:t.stop], "start": t.start, "end": t.stop,
+                       "weight": round(c, 3)} for t, c in causes],
+        }
+        suggestions: tuple[Suggestion, ...] = ()
+        if self.rule.fix_safety != "none":
+            cut = self._cut(tokens, scored)
+            if cut:
+                suggestions = (_deletion(doc, sentence, cut, self.rule.fix_safety == "safe"),)
+        start, stop = _trimmed(doc, sentence)
+        return Hit(start, stop, suggestions, message=message, severity=severity, data=data)
+
+    def _cut(self, tokens: list[Token], scored: harsh_model.Score) -> list[Token]:
+        """The fewest top-scoring words whose shares, taken away, bring the sentence under the threshold."""
+        floor = math.log(self.threshold / (1 - self.threshold))
+        logit = scored.logit
+        shares = {id(t): c for t, c in scored.contributions}
+        cut: list[Token] = []
+        for token, _ in scored.drivers(self.min_share / 2):
+            if logit < floor or len(cut) >= self.max_cut:
+                break
+            if _function_word(token) or any(token is c for c in cut):
+                continue
+            for gone in (token, *_hangers_on(tokens, token)):
+                if all(gone is not c for c in cut):
+                    cut.append(gone)
+                    logit -= shares.get(id(gone), 0.0)
+        return sorted(cut, key=lambda t: t.start)
+
+
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
+def _function_word(token: Token) -> bool:
+    best = token.best
+    return best is not None and best.pos in _FUNCTION_POS
+
+
+def _hangers_on(tokens: list[Token], token: Token) -> list[Token]:
+    """Little words left hanging without ``token``: «из [жопы]», «ты и [придурок],», «[Заткнись] и жди»."""
+    at = next(i for i, t in enumerate(tokens) if t is token)
+    before = tokens[at - 1] if at > 0 else None
+    after = tokens[at + 1] if at + 1 < len(tokens) else None
+    out = []
+    if before is not None and _function_word(before) and (
+            before.best.pos == "PREP" or after is None or not after.is_word):
+        out.append(before)
+    if (before is None or not before.is_word) and after is not None and after.best is not None \
+            and after.best.pos == "CONJ":
+        out.append(after)
+    return out
+
+
+def _trimmed(doc: Doc, sentence: Sentence) -> tuple[int, int]:
+    """The sentence span without the spaces and line breaks razdel may leave at its ends."""
+    text = doc.text[sentence.start:sentence.stop]
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    return sentence.start + lead, sentence.stop - trail
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_MARK = re.compile(r"[ \t]+([,.!?;:…)])")
+# «ты, X, читай» without X: the commas fenced off an address, so both go.
+_EMPTY_COMMAS = re.compile(r"\s*,(\s*,)+\s*")
+_COMMA_BEFORE_END = re.compile(r",\s*([.!?…])")
+
+
+def _deletion(doc: Doc, sentence: Sentence, cut: Sequence[Token], safe: bool) -> Suggestion:
+    """The smallest edit that deletes ``cut`` from the sentence, spaces and commas tidied up."""
+    start, stop = _trimmed(doc, sentence)
+    text = doc.text
+    pieces = []
+    pos = start
+    for token in cut:
+        pieces.append(text[pos:token.start])
+        pos = token.stop
+    pieces.append(text[pos:stop])
+    out = "".join(pieces)
+    out = _EMPTY_COMMAS.sub(" ", out)
+    out = _SPACES.sub(" ", out)
+    out = _SPACE_BEFORE_MARK.sub(r"\1", out)
+    out = _COMMA_BEFORE_END.sub(r"\1", out)
+    out = out.strip().lstrip(",;:—-– ").rstrip(",;:—-– ")
+    if not any(ch.isalpha() for ch in out):
+        out = ""
+    elif text[start:stop][:1].isupper():
+        out = out[0].upper() + out[1:]
+    return _narrowed(text, start, stop, out, safe)
+
+
+def _narrowed(text: str, start: int, stop: int, replacement: str, safe: bool) -> Suggestion:
+    """Trim the unchanged head and tail off a rewrite, so word-level fixes nearby still apply."""
+    old = text[start:stop]
+    head = 0
+    while head < min(len(old), len(replacement)) and old[head] == replacement[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(old), len(replacement)) - head
+           and old[len(old) - 1 - tail] == replacement[len(replacement) - 1 - tail]):
+        tail += 1
+    # Whole words on both ends, so the edit reads «Заткнись и жди» → «Жди», not «Заткнись и ж» → «Ж».
+    while head > 0 and old[head - 1].isalnum():
+        head -= 1
+    while tail > 0 and old[len(old) - tail].isalnum():
+        tail -= 1
+    return Suggestion(replacement[head:len(replacement) - tail], start + head, stop - tail, safe)
+
+
+def _probability(value: Any, where: str, field: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+        raise ConfigError(f"{where}: {field}: ожидается число от 0 до 1, получено {value!r}")
+    return float(value)
+
+
+def compile(rule: Rule, analyzer: Morph, options: Mapping[str, Any] | None = None) -> ToxicityCheck:
+    name = rule.spec.get("model", "harsh")
+    if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9_-]+", name):
+        raise rule.error("model", "ожидается имя модели из tonecheck/models, например harsh")
+    stem = harsh_model.MODELS_DIR / name
+    if not stem.with_suffix(".npy").is_file():
+        raise rule.error("model", f"файл модели {stem.with_suffix('.npy')} не найден")
+    values: dict[str, float] = {}
+    for key, default, top in (("threshold", 0.5, 1), ("error_above", 0.9, 1), ("min_share", 0.5, 10)):
+        raw = rule.spec.get(key, default)
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 < raw < top:
+            raise rule.error(key, f"ожидается число больше 0 и меньше {top}")
+        values[key] = float(raw)
+    options = options or {}
+    if "harsh_threshold" in options:
+        values["threshold"] = _probability(options["harsh_threshold"], "config", "harsh_threshold")
+    counts = {}
+    for key, default in (("max_words", 3), ("max_cut", 4), ("min_words", 2)):
+        raw = rule.spec.get(key, default)
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+            raise rule.error(key, "ожидается целое число ≥ 1")
+        counts[key] = raw
+    return ToxicityCheck(rule, stem, values["threshold"], max(values["error_above"], values["threshold"]),
+                         values["min_share"], counts["max_words"], counts["max_cut"], counts["min_words"])

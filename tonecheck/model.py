@@ -1,0 +1,295 @@
+"""The harshness model: a linear scorer over hashed lemma, tag and character n-gram features of a sentence.
+
+Features come from our own ``Doc`` tokens (lemmas and tags from ``morph``), never from a second
+tokeniser. The weights are int16 numbers with one scale, stored as a ``.npy`` file beside a JSON file
+of metadata in ``tonecheck/models/``; both are read with the standard library (``array``), so scoring
+needs neither numpy nor a network, and the file is read once per process on first use.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+import sys
+import threading
+import zlib
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO
+
+from .doc import Token
+
+#: Bumped whenever ``token_features`` changes: a model trained on other features refuses to load.
+FEATURE_VERSION = 1
+#: Grammemes that go into a word's tag feature (imperative, person, number, vocative).
+TAG_GRAMMEMES = ("impr", "1per", "2per", "3per", "sing", "plur", "voct")
+ADDRESS = frozenset({"impr", "2per", "voct"})
+NGRAMS = (3, 4, 5)
+MAX_WORD = 24  # longer "words" (URLs, keyboard mashing) contribute only their first characters
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+
+
+class ModelError(Exception):
+    """The model file is missing, damaged or was trained for other features."""
+
+
+def _hash(feature: str, mask: int) -> int:
+    # crc32 is stable across processes (``hash`` is salted) and fast enough for ~300 features.
+    return zlib.crc32(feature.encode("utf-8")) & mask
+
+
+def lemma_of(token: Token) -> str:
+    best = token.best
+    return best.lemma if best is not None else token.lower
+
+
+def _tag(token: Token) -> str:
+    best = token.best
+    # Only the forms that address someone («заткнись», «ты», vocative) get a tag: a tag on every
+    # noun would count words, and long comments would look rude for being long.
+    if best is None or best.pos is None or not any(g in best.grammemes for g in ADDRESS):
+        return ""
+    return "t:" + best.pos + "".join("," + g for g in TAG_GRAMMEMES if g in best.grammemes)
+
+
+@lru_cache(maxsize=100_000)
+def _word_features(lower: str, lemma: str, tag: str, caps: bool, grams: bool, mask: int) -> tuple[int, ...]:
+    names = ["l:" + lemma]
+    if tag:
+        names.append(tag)
+    if caps:
+        names.append("c:caps")
+    if grams:
+        padded = "<" + lower[:MAX_WORD] + ">"
+        for n in NGRAMS:
+            names.extend("g:" + padded[i:i + n] for i in range(len(padded) - n + 1))
+    return tuple(_hash(name, mask) for name in names)
+
+
+@lru_cache(maxsize=1_000)
+def _punct_features(text: str, mask: int) -> tuple[int, ...]:
+    # «!!!!!» and «!!!» are the same signal; keep at most three of a repeated mark.
+    squeezed = "".join(ch for i, ch in enumerate(text) if i < 3 or ch != text[i - 3])
+    return (_hash("p:" + squeezed[:6], mask),)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenFeatures:
+    """Hashed features of one token; ``pair`` joins it with the previous word (``prev``)."""
+
+    token: Token
+    own: tuple[int, ...]
+    pair: int | None = None
+    prev: int | None = None  # position in the feature list of the previous word
+
+
+# What a token's text contributes, by (text, mask): ("w", ids, lemma) for a Russian word, ("m", ids, "")
+# for a mark or a Latin word, ("", (), "") for numbers. A token's analyses depend only on its text.
+_TOKEN_INFO: dict[tuple[str, int], tuple[str, tuple[int, ...], str]] = {}
+_TOKEN_INFO_MAX = 200_000
+
+
+def _token_info(token: Token, mask: int) -> tuple[str, tuple[int, ...], str]:
+    key = (token.text, mask)
+    info = _TOKEN_INFO.get(key)
+    if info is not None:
+        return info
+    if not token.is_cyrillic:
+        if token.is_word:
+            info = ("m", (_hash("s:latin", mask),), "")
+        elif any(ch.isdigit() for ch in token.text):
+            info = ("", (), "")
+        else:
+            info = ("m", _punct_features(token.text, mask), "")
+    else:
+        lemma = lemma_of(token)
+        letters = [ch for ch in token.text if ch.isalpha()]
+        caps = len(letters) >= 3 and all(ch.isupper() for ch in letters)
+        best = token.best
+        # Letter n-grams only for words the dictionary does not know (обфускация, «долбоящер»):
+        # on known words they find «дур» in «процедура» and «пиз» in «эпизод».
+        grams = best is None or not best.known
+        info = ("w", _word_features(token.lower, lemma, _tag(token), caps, grams, mask), lemma)
+    if len(_TOKEN_INFO) >= _TOKEN_INFO_MAX:
+        _TOKEN_INFO.clear()
+    _TOKEN_INFO[key] = info
+    return info
+
+
+@lru_cache(maxsize=200_000)
+def _pair_feature(prev_lemma: str, lemma: str, mask: int) -> int:
+    return _hash("b:" + prev_lemma + "_" + lemma, mask)
+
+
+def token_features(tokens: Sequence[Token], bits: int) -> list[TokenFeatures]:
+    """Features of a sentence's tokens: words by lemma, address tag and n-grams; marks by shape."""
+    mask = (1 << bits) - 1
+    out: list[TokenFeatures] = []
+    prev: int | None = None
+    prev_lemma = "<s>"
+    marks: set[int] = set()  # marks and Latin words count once a sentence: links are full of dots
+    for token in tokens:
+        kind, own, lemma = _token_info(token, mask)
+        if kind == "w":
+            out.append(TokenFeatures(token, own, _pair_feature(prev_lemma, lemma, mask), prev))
+            prev = len(out) - 1
+            prev_lemma = lemma
+        elif kind == "m" and own[0] not in marks:
+            marks.add(own[0])
+            out.append(TokenFeatures(token, own))
+    return out
+
+
+def flat_features(tokens: Sequence[Token], bits: int) -> tuple[list[int], int]:
+    """All feature ids of a sentence, with repeats (what training counts), and its number of words."""
+    ids: list[int] = []
+    words = 0
+    for tf in token_features(tokens, bits):
+        ids.extend(tf.own)
+        if tf.pair is not None:
+            ids.append(tf.pair)
+            words += 1
+    return ids, words
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A sentence's probability of being rude and each token's share of the logit."""
+
+    probability: float
+    logit: float
+    contributions: tuple[tuple[Token, float], ...]
+    words: int = 0  # Russian words scored
+
+    def drivers(self, minimum: float) -> list[tuple[Token, float]]:
+        """Word tokens that pushed the score up by at least ``minimum``, strongest first."""
+        found = [(t, c) for t, c in self.contributions if c >= minimum and t.is_word]
+        return sorted(found, key=lambda item: -item[1])
+
+
+class HarshModel:
+    """Weights of a logistic regression over hashed features; ``score`` a sentence's tokens."""
+
+    def __init__(self, weights: Sequence[float], scale: float, bias: float, bits: int,
+                 meta: dict | None = None) -> None:
+        if len(weights) != 1 << bits:
+            raise ModelError(f"ожидалось {1 << bits} весов, найдено {len(weights)}")
+        self.weights = weights
+        self.scale = scale
+        self.bias = bias
+        self.bits = bits
+        self.meta = meta or {}
+        # Scoring memos keyed by strings (their hash is cached): a token's text → (kind, weight of its
+        # own features, lemma, mark id); «lemma lemma» → weight of the pair.
+        self._tokens: dict[str, tuple[str, float, str, int]] = {}
+        self._pairs: dict[str, float] = {}
+
+    @classmethod
+    def load(cls, stem: Path) -> HarshModel:
+        """Read ``<stem>.json`` and ``<stem>.npy`` (int16 little-endian weights)."""
+        meta_path, weights_path = stem.with_suffix(".json"), stem.with_suffix(".npy")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            if meta.get("feature_version") != FEATURE_VERSION:
+                found = meta.get("feature_version")
+                raise ModelError(f"{meta_path}: модель обучена для признаков версии {found}, "
+                                 f"а код — версии {FEATURE_VERSION}; переобучите scripts/train_harsh.py")
+            with weights_path.open("rb") as handle:
+                weights = _read_npy_int16(handle, weights_path)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{stem}: модель не прочитана: {exc}") from None
+        return cls(weights, float(meta["scale"]), float(meta["bias"]), int(meta["bits"]), meta)
+
+    def _token(self, token: Token) -> tuple[str, float, str, int]:
+        kind, own, lemma = _token_info(token, (1 << self.bits) - 1)
+        w = self.weights
+        info = (kind, float(sum(w[i] for i in own)), lemma, own[0] if own else -1)
+        if len(self._tokens) >= _TOKEN_INFO_MAX:
+            self._tokens.clear()
+        self._tokens[token.text] = info
+        return info
+
+    def _pair(self, key: str, prev_lemma: str, lemma: str) -> float:
+        weight = float(self.weights[_pair_feature(prev_lemma, lemma, (1 << self.bits) - 1)])
+        if len(self._pairs) >= _TOKEN_INFO_MAX:
+            self._pairs.clear()
+        self._pairs[key] = weight
+        return weight
+
+    def score(self, tokens: Sequence[Token]) -> Score:
+        """The sentence's probability and each token's share; the same sums as ``token_features``."""
+        memo, pairs = self._tokens, self._pairs
+        kept: list[Token] = []
+        shares: list[float] = []
+        marks: set[int] = set()
+        prev = -1
+        prev_lemma = "<s>"
+        words = 0
+        for token in tokens:
+            info = memo.get(token.text) or self._token(token)
+            kind = info[0]
+            if kind == "w":
+                lemma = info[2]
+                key = prev_lemma + " " + lemma
+                pair = pairs.get(key)
+                if pair is None:
+                    pair = self._pair(key, prev_lemma, lemma)
+                if prev >= 0:
+                    shares[prev] += pair / 2
+                    shares.append(info[1] + pair / 2)
+                else:
+                    shares.append(info[1] + pair)
+                prev = len(shares) - 1
+                prev_lemma = lemma
+                kept.append(token)
+                words += 1
+            elif kind == "m" and info[3] not in marks:
+                marks.add(info[3])
+                shares.append(info[1])
+                kept.append(token)
+        scale = self.scale
+        logit = self.bias + sum(shares) * scale
+        probability = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+        contributions = tuple((t, s * scale) for t, s in zip(kept, shares, strict=True))
+        return Score(probability, logit, contributions, words)
+
+
+def _read_npy_int16(handle: BinaryIO, path: Path) -> array:
+    """The body of a version 1/2 ``.npy`` file holding a 1-d ``<i2`` array, read without numpy."""
+    lead = handle.read(8)
+    if lead[:6] != b"\x93NUMPY":
+        raise ModelError(f"{path}: не файл .npy")
+    width = 2 if lead[6] == 1 else 4
+    size = int.from_bytes(handle.read(width), "little")
+    header = ast.literal_eval(handle.read(size).decode("latin1"))
+    if not isinstance(header, dict) or header.get("descr") != "<i2" or header.get("fortran_order") \
+            or len(header.get("shape", ())) != 1:
+        raise ModelError(f"{path}: ожидается одномерный массив <i2, найдено {header}")
+    weights = array("h")
+    try:
+        weights.fromfile(handle, header["shape"][0])  # straight into the array: no second copy
+    except EOFError:
+        raise ModelError(f"{path}: файл обрезан") from None
+    if sys.byteorder == "big":
+        weights.byteswap()
+    return weights
+
+
+_cache: dict[Path, HarshModel] = {}
+_lock = threading.Lock()
+
+
+def load(stem: Path | None = None) -> HarshModel:
+    """The model at ``stem`` (default: the built-in ``models/harsh``), read once per process."""
+    stem = stem or MODELS_DIR / "harsh"
+    model = _cache.get(stem)
+    if model is None:
+        with _lock:
+            model = _cache.get(stem)
+            if model is None:
+                model = _cache[stem] = HarshModel.load(stem)
+    return model
