@@ -42,21 +42,12 @@ def load_rules(directories: Iterable[Path]) -> list[Rule]:
 
 def compile_rules(rules: Iterable[Rule], analyzer: Morph,
                   options: dict[str, Any] | None = None) -> list[Check]:
-<<<<<<< HEAD
-    """Compile each rule with its kind; kinds whose ``compile`` takes ``options`` get the config's."""
+    """Compile each rule with its kind; kinds whose ``compile`` takes ``options`` get ``Config.options``."""
     out = []
     for rule in rules:
         kind = checks.KINDS[rule.kind]
         if "options" in inspect.signature(kind.compile).parameters:
             out.append(kind.compile(rule, analyzer, options=dict(options or {})))
-=======
-    """Compile each rule with its kind; kinds that declare ``OPTIONS`` also get ``Config.options``."""
-    out = []
-    for rule in rules:
-        kind = checks.KINDS[rule.kind]
-        if hasattr(kind, "OPTIONS"):
-            out.append(kind.compile(rule, analyzer, options or {}))
->>>>>>> model
         else:
             out.append(kind.compile(rule, analyzer))
     return out
