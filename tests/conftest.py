@@ -33,3 +33,13 @@ def only(builtin_rules):
         return cache[selected]
 
     return get
+
+
+# CI runs the property tests with a fixed seed, so a run is reproducible; locally they explore.
+import os  # noqa: E402
+
+from hypothesis import settings as _settings  # noqa: E402
+
+_settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    _settings.load_profile("ci")

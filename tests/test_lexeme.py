@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -268,6 +270,8 @@ def disguised(draw):
     out = letters[0]
     for chunk in letters[1:]:
         out += draw(st.sampled_from(["", "", "", *SEPARATORS, "\u200b"])) + chunk
+    # Digits alone between separators read as a number on purpose («10-х», «2.13.2024»), not as letters.
+    assume(not any(part.isdigit() for part in re.split(f"[{re.escape(''.join(SEPARATORS))}\u200b]", out)))
     return out
 
 

@@ -85,8 +85,12 @@ class PhraseCheck:
     unless: tuple[Pattern, ...]
     sentence_start: bool
     analyzer: Morph | None = None
+    #: One required word of each entry; a text with none of them cannot match (None: some entry scans).
+    keys: frozenset[str] | None = None
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        if self.keys is not None and doc.index.keys().isdisjoint(self.keys):
+            return
         words = doc.words
         safe = self.rule.fix_safety == "safe"
         taken: list[tuple[int, int]] = []
@@ -157,7 +161,13 @@ def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:
         entries.append(Entry(pattern, replacement, pattern.anchors(), _patterns(rule, "patterns", extra, analyzer),
                              pattern.requirements(), _slots(rule, replacement, analyzer)))
     unless = _patterns(rule, "unless", rule.spec.get("unless", []) or [], analyzer)
-    return PhraseCheck(rule, tuple(entries), unless, bool(rule.spec.get("sentence_start", False)), analyzer)
+    keys: frozenset[str] | None = frozenset()
+    for entry in entries:
+        if not entry.pattern.required or keys is None:
+            keys = None
+        else:
+            keys |= entry.pattern.required[0]
+    return PhraseCheck(rule, tuple(entries), unless, bool(rule.spec.get("sentence_start", False)), analyzer, keys)
 
 
 def _slots(rule: Rule, replacement: str | None, analyzer: Morph) -> tuple[Slot, ...]:

@@ -70,11 +70,23 @@ class SubstitutionCheck:
     unless_prev: Element | None
     clause_start: bool = False
     skip_quoted: bool = False
+    keys: frozenset[str] = frozenset()  # every form and lemma an entry looks for
+
+    def candidates(self, doc: Doc) -> list[int]:
+        """Positions in ``doc.words`` worth testing: found through the Doc's index unless some entry scans."""
+        if self.scan:
+            return list(range(len(doc.words)))
+        index = doc.index
+        hits = self.keys.intersection(index.keys())
+        if not hits:
+            return []
+        return sorted({i for key in hits for i in index[key]})
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         words = doc.words
         safe = self.rule.fix_safety == "safe"
-        for i, token in enumerate(words):
+        for i in self.candidates(doc):
+            token = words[i]
             entry = self._entry_for(token)
             if entry is None or entry.excused(words, i):
                 continue
@@ -218,7 +230,7 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
         rule, tuple(entries), analyzer,
         {k: tuple(v) for k, v in forms.items()}, {k: tuple(v) for k, v in lemmas.items()}, tuple(scan),
         element_of("unless_next"), element_of("unless_prev"), bool(rule.spec.get("ambiguous_at_clause_start")),
-        bool(rule.spec.get("skip_quoted")),
+        bool(rule.spec.get("skip_quoted")), frozenset(forms) | frozenset(lemmas),
     )
 
 
