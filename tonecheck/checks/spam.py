@@ -44,6 +44,8 @@ DEFAULT_THRESHOLD = 5.0
 _RUN = re.compile(r"[^\W_]+")
 #: Runs that cannot be disguised: all Cyrillic, or all ASCII letters and digits.
 _PLAIN = re.compile(r"[а-яёА-ЯЁ]+|[A-Za-z0-9]+")
+#: Where a run stops being plain: a letter of another script, or Cyrillic touching Latin or a digit.
+_ODD = re.compile(r"[^\WA-Za-z0-9а-яёА-ЯЁ_]|[а-яёА-ЯЁ][A-Za-z0-9]|[A-Za-z0-9][а-яёА-ЯЁ]")
 #: A word without the emoji or «‼» that razdel leaves glued to it («лс‼», «ЛС😉»).
 _CORE = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
 #: Unicode blocks of letters styled as bold, italic, circled or full-width («𝗸𝗼𝗱», «ｓａｌｅ»).
@@ -67,8 +69,8 @@ class Signal:
     channels: Mapping[str, float] = field(default_factory=dict)
     patterns: tuple[Pattern, ...] = ()
     needs: tuple[tuple[Need, ...], ...] = ()
-    #: The words one of which any pattern of the signal needs: a text with none of them is skipped.
-    gate: tuple[Need, ...] = ()
+    #: Ids of ``patterns``: a signal none of whose patterns is a candidate for the text is skipped.
+    ids: frozenset[int] = frozenset()
     regexes: tuple[re.Pattern[str], ...] = ()
     min_share: float = 0.0
     min_letters: int = 0
@@ -99,33 +101,34 @@ class Scan:
     forms: frozenset[str] = frozenset()
     letters: int = 0
     upper: int = 0
+    #: The forms one per line, for the prefix tests (one regex search instead of a loop over words).
+    lines: str = ""
 
     @classmethod
     def of(cls, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> Scan:
-        lemmas = {a.lemma for token in words for a in token.analyses}
+        lemmas: set[str] = set()
+        for token in words:
+            lemmas |= token.lemmas
+        forms = frozenset(t.lower for t in words)
         view = doc.view
-        return cls(doc, words, mixed, frozenset(lemmas), frozenset(t.lower for t in words),
-                    sum(map(str.isalpha, view)), sum(map(str.isupper, view)))
+        return cls(doc, words, mixed, frozenset(lemmas), forms,
+                   sum(map(str.isalpha, view)), sum(map(str.isupper, view)), "\n".join(forms))
 
     def may_match(self, needs: tuple[Need, ...]) -> bool:
         """Whether every word the pattern cannot do without occurs in the text."""
-        return all(
-            not self.lemmas.isdisjoint(lemmas) or not self.forms.isdisjoint(forms)
-            or (prefixes and any(form.startswith(prefixes) for form in self.forms))
-            for lemmas, forms, prefixes in needs
-        )
+        for lemmas, forms, prefixes in needs:
+            if self.lemmas.isdisjoint(lemmas) and self.forms.isdisjoint(forms) \
+                    and (prefixes is None or prefixes.search(self.lines) is None):
+                return False
+        return True
 
 
-#: A word a pattern requires: one of these lemmas, forms or form prefixes.
-Need = tuple[frozenset[str], frozenset[str], tuple[str, ...]]
+#: A word a pattern requires: one of these lemmas, forms or form prefixes (a regex over ``Scan.lines``).
+Need = tuple[frozenset[str], frozenset[str], "re.Pattern[str] | None"]
 
 
-def _gate(needs: list[tuple[Need, ...]]) -> tuple[Need, ...]:
-    """One need that covers every pattern (their first needs merged), or none if a pattern needs none."""
-    if not needs or any(not n for n in needs):
-        return ()
-    return ((frozenset().union(*(n[0][0] for n in needs)), frozenset().union(*(n[0][1] for n in needs)),
-             tuple(p for n in needs for p in n[0][2])),)
+def _prefixes(prefixes: list[str]) -> re.Pattern[str] | None:
+    return re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")", re.MULTILINE) if prefixes else None
 
 
 def _needs(pattern: Pattern) -> tuple[Need, ...]:
@@ -137,9 +140,45 @@ def _needs(pattern: Pattern) -> tuple[Need, ...]:
             continue
         lemmas = frozenset().union(*(a.lemmas for a in element.atoms))
         forms = frozenset().union(*(a.forms for a in element.atoms))
-        prefixes = tuple(a.prefix for a in element.atoms if a.prefix)
-        out.append((lemmas, forms, prefixes))
+        out.append((lemmas, forms, _prefixes([a.prefix for a in element.atoms if a.prefix])))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class PatternIndex:
+    """The phrase patterns by the words of their first need: a text brings up only the patterns it may match."""
+
+    by_lemma: Mapping[str, tuple[int, ...]]
+    by_form: Mapping[str, tuple[int, ...]]
+    lemmas: frozenset[str]
+    forms: frozenset[str]
+    always: frozenset[int]  # patterns without a need, or whose first need is a prefix: always tried
+
+    @classmethod
+    def of(cls, signals: tuple[Signal, ...]) -> PatternIndex:
+        by_lemma: dict[str, list[int]] = {}
+        by_form: dict[str, list[int]] = {}
+        always: set[int] = set()
+        for signal in signals:
+            for pattern, needs in zip(signal.patterns, signal.needs, strict=True):
+                if not needs or needs[0][2] is not None:
+                    always.add(id(pattern))
+                    continue
+                for lemma in needs[0][0]:
+                    by_lemma.setdefault(lemma, []).append(id(pattern))
+                for form in needs[0][1]:
+                    by_form.setdefault(form, []).append(id(pattern))
+        return cls({k: tuple(v) for k, v in by_lemma.items()}, {k: tuple(v) for k, v in by_form.items()},
+                   frozenset(by_lemma), frozenset(by_form), frozenset(always))
+
+    def candidates(self, scan: Scan) -> set[int]:
+        """Ids of the patterns whose first need occurs in the text."""
+        out = set(self.always)
+        for key in self.lemmas.intersection(scan.lemmas):
+            out.update(self.by_lemma[key])
+        for key in self.forms.intersection(scan.forms):
+            out.update(self.by_form[key])
+        return out
 
 
 @dataclass(frozen=True)
@@ -174,6 +213,10 @@ class SpamCheck:
     channel_factor: Mapping[str, float]
     homoglyphs: Mapping[str, str]
     analyzer: Morph
+    index: PatternIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", PatternIndex.of(self.signals))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         result = self.evaluate(doc, ctx)
@@ -200,6 +243,7 @@ class SpamCheck:
 
     def _evaluate(self, doc: Doc, ctx: Context) -> Result:
         scan = self.scan(doc)
+        candidates = self.index.candidates(scan)
         base = self.channel_factor.get(ctx.channel, 1.0)
         contributions: list[Contribution] = []
         for signal in self.signals:
@@ -207,7 +251,7 @@ class SpamCheck:
             if signal.kind == "combo":
                 count = int(signal.fires({c.signal.name for c in contributions}))
             else:
-                count, spans = _count(signal, scan)
+                count, spans = _count(signal, scan, candidates)
             points = signal.score(count) * signal.channels.get(ctx.channel, base)
             if points > 0:
                 contributions.append(Contribution(signal, points, tuple(spans)))
@@ -217,7 +261,9 @@ class SpamCheck:
     def scan(self, doc: Doc) -> Scan:
         """The words the phrases read: disguised words read back, emoji and «‼» glued to a word cut off."""
         mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view)
-                 if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())]
+                 if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if _ODD.search(doc.view) else []
+        if not mixed and all(map(str.isalnum, [t.text for t in doc.words])):
+            return Scan.of(doc, doc.words, mixed)  # nothing to read back: the Doc's own words and index
         words: list[Token] = []
         runs = iter(mixed)
         run = next(runs, None)
@@ -280,15 +326,15 @@ def _mixture(run: str) -> str | None:
     return "digits" if letters >= 4 and inner else None
 
 
-def _count(signal: Signal, scan: Scan) -> tuple[int, list[tuple[int, int]]]:
+def _count(signal: Signal, scan: Scan, candidates: set[int]) -> tuple[int, list[tuple[int, int]]]:
     doc = scan.doc
     if signal.kind == "phrase":
-        if not scan.may_match(signal.gate):
+        if signal.ids.isdisjoint(candidates):
             return 0, []
         spans: list[tuple[int, int]] = []
         words = scan.words
         for pattern, needs in zip(signal.patterns, signal.needs, strict=True):
-            if not scan.may_match(needs):
+            if id(pattern) not in candidates or not scan.may_match(needs):
                 continue
             spans += [(words[i].start, words[end - 1].stop) for i, end in find(pattern, doc, words)]
         spans = _disjoint(spans)
@@ -420,7 +466,7 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
         raise rule.error("signals", f"{where}: min_letters — целое число ≥ 0")
     return Signal(name, description.strip(), kind, points, each, cap, min_count,
                   _factors(rule, "signals", raw.get("channels")), tuple(patterns),
-                  tuple(needs), _gate(needs), tuple(regexes),
+                  tuple(needs), frozenset(map(id, patterns)), tuple(regexes),
                   float(min_share), min_letters, tuple(requires), at_least)
 
 
