@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from . import segment
 from .morph import Analysis, Morph, morph
@@ -32,6 +32,20 @@ class Token:
 
     def has(self, grammemes: frozenset[str], lemma: str | None = None) -> bool:
         return any(a.has(grammemes) and (lemma is None or a.lemma == lemma) for a in self.analyses)
+
+
+@lru_cache(maxsize=200_000)
+def _reading(text: str, analyzer: Morph) -> tuple[str, bool, tuple[Analysis, ...], frozenset[str]]:
+    """A token's lower case (ё as е), whether it is a word, and its readings and lemmas."""
+    lower = text.lower().replace("ё", "е")
+    is_word = any(ch.isalpha() for ch in lower)
+    analyses, lemmas = analyzer.word(lower) if is_word else ((), frozenset())
+    return lower, is_word, analyses, lemmas
+
+
+@lru_cache(maxsize=200_000)
+def _keys(lower: str, lemmas: frozenset[str]) -> tuple[str, ...]:
+    return tuple(lemmas | {lower})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +82,15 @@ class Doc:
             raise ValueError("view must have the same length as text")
         analyzer = analyzer or morph()
         sents = segment.sentences(view)
-        starts = [s.start for s in sents]
         tokens: list[Token] = []
-        for span in segment.tokens(view):
-            sent = max(0, bisect.bisect_right(starts, span.start) - 1)
-            lower = span.text.lower().replace("ё", "е")
-            is_word = any(ch.isalpha() for ch in lower)
-            analyses, lemmas = analyzer.word(lower) if is_word else ((), frozenset())
-            tokens.append(Token(len(tokens), span.text, span.start, span.stop, sent, analyses, lower, lemmas,
-                                is_word))
+        bounds = [s.start for s in sents[1:]]
+        sent, limit = 0, bounds[0] if bounds else len(view) + 1
+        for start, stop, piece in segment.spans(view):
+            while start >= limit:  # tokens come in text order: move on to the sentence they fall in
+                sent += 1
+                limit = bounds[sent] if sent < len(bounds) else len(view) + 1
+            lower, is_word, analyses, lemmas = _reading(piece, analyzer)
+            tokens.append(Token(len(tokens), piece, start, stop, sent, analyses, lower, lemmas, is_word))
         sentences = []
         ti = 0
         for si, s in enumerate(sents):
@@ -116,7 +130,7 @@ class Doc:
         """Positions in ``words`` of every lemma and lower-case form, for rules that look words up."""
         index: dict[str, list[int]] = {}
         for i, token in enumerate(self.words):
-            for key in token.lemmas | {token.lower}:
+            for key in _keys(token.lower, token.lemmas):
                 index.setdefault(key, []).append(i)
         return index
 
