@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..context import Context
 from ..doc import Doc, Token
@@ -87,14 +87,25 @@ class PhraseCheck:
     analyzer: Morph | None = None
     #: One required word of each entry; a text with none of them cannot match (None: some entry scans).
     keys: frozenset[str] | None = None
+    #: Entries by the words of their first requirement, and the entries without one (always tried).
+    by_key: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    always: tuple[int, ...] = ()
+    required: frozenset[str] = frozenset()
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         if self.keys is not None and doc.index.keys().isdisjoint(self.keys):
             return
+        present = self.required.intersection(doc.index)
+        if not present and not self.always:
+            return
+        chosen = set(self.always)
+        for key in present:
+            chosen.update(self.by_key[key])
         words = doc.words
         safe = self.rule.fix_safety == "safe"
         taken: list[tuple[int, int]] = []
-        for entry in self.entries:
+        for n in sorted(chosen):  # rule file order: earlier entries win overlaps
+            entry = self.entries[n]
             for i, end in find(entry.pattern, doc, words, entry.anchors, entry.requirements):
                 if self.sentence_start and not _starts_sentence(doc, words, i):
                     continue
@@ -167,7 +178,16 @@ def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:
             keys = None
         else:
             keys |= entry.pattern.required[0]
-    return PhraseCheck(rule, tuple(entries), unless, bool(rule.spec.get("sentence_start", False)), analyzer, keys)
+    by_key: dict[str, list[int]] = {}
+    always = []
+    for n, entry in enumerate(entries):
+        if not entry.requirements:
+            always.append(n)
+            continue
+        for key in entry.requirements[0]:
+            by_key.setdefault(key, []).append(n)
+    return PhraseCheck(rule, tuple(entries), unless, bool(rule.spec.get("sentence_start", False)), analyzer, keys,
+                       {k: tuple(v) for k, v in by_key.items()}, tuple(always), frozenset(by_key))
 
 
 def _slots(rule: Rule, replacement: str | None, analyzer: Morph) -> tuple[Slot, ...]:
