@@ -85,16 +85,12 @@ class PhraseCheck:
     unless: tuple[Pattern, ...]
     sentence_start: bool
     analyzer: Morph | None = None
-    #: One required word of each entry; a text with none of them cannot match (None: some entry scans).
-    keys: frozenset[str] | None = None
-    #: Entries by the words of their first requirement, and the entries without one (always tried).
+    #: Entries by the words of their rarest requirement, and the entries without one (always tried).
     by_key: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
     always: tuple[int, ...] = ()
     required: frozenset[str] = frozenset()
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        if self.keys is not None and doc.index.keys().isdisjoint(self.keys):
-            return
         present = self.required.intersection(doc.index)
         if not present and not self.always:
             return
@@ -104,7 +100,7 @@ class PhraseCheck:
         words = doc.words
         safe = self.rule.fix_safety == "safe"
         taken: list[tuple[int, int]] = []
-        for n in sorted(chosen):  # rule file order: earlier entries win overlaps
+        for n in sorted(chosen):  # rule-file order: earlier entries win overlaps
             entry = self.entries[n]
             for i, end in find(entry.pattern, doc, words, entry.anchors, entry.requirements):
                 if self.sentence_start and not _starts_sentence(doc, words, i):
@@ -172,22 +168,21 @@ def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:
         entries.append(Entry(pattern, replacement, pattern.anchors(), _patterns(rule, "patterns", extra, analyzer),
                              pattern.requirements(), _slots(rule, replacement, analyzer)))
     unless = _patterns(rule, "unless", rule.spec.get("unless", []) or [], analyzer)
-    keys: frozenset[str] | None = frozenset()
-    for entry in entries:
-        if not entry.pattern.required or keys is None:
-            keys = None
-        else:
-            keys |= entry.pattern.required[0]
     by_key: dict[str, list[int]] = {}
     always = []
     for n, entry in enumerate(entries):
         if not entry.requirements:
             always.append(n)
             continue
-        for key in entry.requirements[0]:
+        for key in rarest(entry.requirements):
             by_key.setdefault(key, []).append(n)
-    return PhraseCheck(rule, tuple(entries), unless, bool(rule.spec.get("sentence_start", False)), analyzer, keys,
+    return PhraseCheck(rule, tuple(entries), unless, bool(rule.spec.get("sentence_start", False)), analyzer,
                        {k: tuple(v) for k, v in by_key.items()}, tuple(always), frozenset(by_key))
+
+
+def rarest(requirements: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The requirement least likely to occur: the one whose shortest word is longest («в» is everywhere)."""
+    return max(requirements, key=lambda keys: min(map(len, keys)))
 
 
 def _slots(rule: Rule, replacement: str | None, analyzer: Morph) -> tuple[Slot, ...]:

@@ -146,13 +146,13 @@ def _needs(pattern: Pattern) -> tuple[Need, ...]:
 
 @dataclass(frozen=True)
 class PatternIndex:
-    """The phrase patterns by the words of their first need: a text brings up only the patterns it may match."""
+    """Phrase patterns by the words of their rarest need: a text brings up only the patterns it may match."""
 
     by_lemma: Mapping[str, tuple[int, ...]]
     by_form: Mapping[str, tuple[int, ...]]
     lemmas: frozenset[str]
     forms: frozenset[str]
-    always: frozenset[int]  # patterns without a need, or whose first need is a prefix: always tried
+    always: frozenset[int]  # patterns whose every need is a prefix (or that need no word): always tried
 
     @classmethod
     def of(cls, signals: tuple[Signal, ...]) -> PatternIndex:
@@ -161,18 +161,20 @@ class PatternIndex:
         always: set[int] = set()
         for signal in signals:
             for pattern, needs in zip(signal.patterns, signal.needs, strict=True):
-                if not needs or needs[0][2] is not None:
+                named = [need for need in needs if need[2] is None]  # a prefix is no dictionary key
+                if not named:
                     always.add(id(pattern))
                     continue
-                for lemma in needs[0][0]:
+                lemmas, forms, _ = max(named, key=lambda need: min(map(len, need[0] | need[1])))
+                for lemma in lemmas:
                     by_lemma.setdefault(lemma, []).append(id(pattern))
-                for form in needs[0][1]:
+                for form in forms:
                     by_form.setdefault(form, []).append(id(pattern))
         return cls({k: tuple(v) for k, v in by_lemma.items()}, {k: tuple(v) for k, v in by_form.items()},
                    frozenset(by_lemma), frozenset(by_form), frozenset(always))
 
     def candidates(self, scan: Scan) -> set[int]:
-        """Ids of the patterns whose first need occurs in the text."""
+        """Ids of the patterns whose rarest need occurs in the text."""
         out = set(self.always)
         for key in self.lemmas.intersection(scan.lemmas):
             out.update(self.by_lemma[key])
