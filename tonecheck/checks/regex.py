@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..context import Context
 from ..doc import Doc
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import Morph
+from ..prefilter import Requirement, possible, required
 from ..rule import Rule
 
 KEYS = {"regex", "replace", "ignore_case"}
@@ -27,8 +28,15 @@ class RegexCheck:
     regex: re.Pattern[str]
     replace: str | None
     mapping: dict[str, str] | None = None
+    #: The characters the regex cannot match without: a text lacking them is not scanned.
+    gate: tuple[Requirement, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gate", required(self.regex))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        if not possible(self.gate, doc.view):
+            return
         safe = self.rule.fix_safety == "safe"
         for m in self.regex.finditer(doc.view):
             suggestions: tuple[Suggestion, ...] = ()

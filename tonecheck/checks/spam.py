@@ -31,6 +31,7 @@ from ..errors import ConfigError
 from ..finding import Hit
 from ..morph import Morph
 from ..pattern import Pattern, PatternError, compile_pattern, find
+from ..prefilter import Requirement, possible, required
 from ..rule import NAME, Rule
 
 KEYS = {"threshold", "channel_factor", "homoglyphs", "signals"}
@@ -72,6 +73,8 @@ class Signal:
     #: Ids of ``patterns``: a signal none of whose patterns is a candidate for the text is skipped.
     ids: frozenset[int] = frozenset()
     regexes: tuple[re.Pattern[str], ...] = ()
+    #: For each regex, the characters it cannot match without (``tonecheck.prefilter``).
+    gates: tuple[tuple[Requirement, ...], ...] = ()
     min_share: float = 0.0
     min_letters: int = 0
     requires: tuple[frozenset[str], ...] = ()
@@ -342,8 +345,8 @@ def _count(signal: Signal, scan: Scan, candidates: set[int]) -> tuple[int, list[
         spans = _disjoint(spans)
         return len(spans), spans
     if signal.kind == "regex":
-        spans = _disjoint([(m.start(), m.end()) for rx in signal.regexes for m in rx.finditer(doc.view)
-                           if m.end() > m.start()])
+        spans = _disjoint([(m.start(), m.end()) for rx, gate in zip(signal.regexes, signal.gates, strict=True)
+                           if possible(gate, doc.view) for m in rx.finditer(doc.view) if m.end() > m.start()])
         return len(spans), spans
     if signal.kind == "mixed-script":
         return len(scan.mixed), list(scan.mixed)
@@ -468,7 +471,7 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
         raise rule.error("signals", f"{where}: min_letters — целое число ≥ 0")
     return Signal(name, description.strip(), kind, points, each, cap, min_count,
                   _factors(rule, "signals", raw.get("channels")), tuple(patterns),
-                  tuple(needs), frozenset(map(id, patterns)), tuple(regexes),
+                  tuple(needs), frozenset(map(id, patterns)), tuple(regexes), tuple(map(required, regexes)),
                   float(min_share), min_letters, tuple(requires), at_least)
 
 
