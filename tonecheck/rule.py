@@ -101,8 +101,12 @@ def read_yaml(path: Path) -> tuple[Any, dict[str, int]]:
     except OSError as exc:
         raise RuleError(str(path), None, None, f"не удалось прочитать файл: {exc.strerror}") from None
     try:
-        node = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)
+        loader = _LOADER(text)
+        try:  # one parse: the node gives the lines, the same node the data
+            node = loader.get_single_node()
+            data = None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
