@@ -79,12 +79,24 @@ class Morph:
     def is_known(self, word: str) -> bool:
         return self._ru.word_is_known(word.lower())
 
-    def _inflect(self, lemma: str, grammemes: frozenset[str], pos: str | None = None) -> str | None:
-        """The form of ``lemma`` that carries ``grammemes``, or None when there is none."""
+    def _candidates(self, lemma: str, pos: str | None) -> tuple[Analysis, ...]:
+        """The readings ``inflect`` starts from: of ``lemma`` itself (of ``pos`` first), else any."""
         candidates = [a for a in self.parse(lemma) if a.lemma == lemma.replace("ё", "е")]
         if pos:
             candidates = [a for a in candidates if a.pos == pos] or candidates
-        for analysis in candidates or self.parse(lemma):
+        return tuple(candidates) or self.parse(lemma)
+
+    def can_inflect(self, lemma: str, grammemes: frozenset[str], pos: str | None = None) -> bool:
+        """Whether ``inflect`` finds a form; a reading that already carries the grammemes settles it
+        without building the paradigm (rule loading asks this of every replacement)."""
+        steps = _relaxations(grammemes)
+        if any(step <= a.grammemes for a in self._candidates(lemma, pos) for step in steps):
+            return True
+        return self.inflect(lemma, grammemes, pos) is not None
+
+    def _inflect(self, lemma: str, grammemes: frozenset[str], pos: str | None = None) -> str | None:
+        """The form of ``lemma`` that carries ``grammemes``, or None when there is none."""
+        for analysis in self._candidates(lemma, pos):
             for wanted in _relaxations(grammemes):
                 form = analysis.raw.inflect(set(wanted)) if wanted else analysis.raw
                 if form is not None:

@@ -203,7 +203,7 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
             entries.append(Entry(key, atom, reinflect=grams, **common))
         else:
             lemma = value.lower().replace("ё", "е")
-            if " " in lemma or not analyzer.is_known(lemma) or analyzer.inflect(lemma, frozenset({"nomn"})) is None:
+            if " " in lemma or not analyzer.is_known(lemma) or not analyzer.can_inflect(lemma, frozenset({"nomn"})):
                 raise rule.error("lexicon", f"{where}: замену {value!r} нельзя склонять "
                                  "(её нет в словаре pymorphy3); для неизменяемой замены пишите «=текст»")
             entries.append(Entry(key, atom, lemma=lemma, **common))
