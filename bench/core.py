@@ -92,6 +92,13 @@ def tonecheck_time(texts: list[str]) -> float:
 
 def cold_start(runs: int) -> tuple[float, float, float]:
     """Median wall time, median CPU time (user + system: robust to a busy machine), peak RSS in MB."""
+    import compileall
+
+    import tonecheck
+
+    # An installed package has its bytecode (pip compiles it); a checkout run with PYTHONDONTWRITEBYTECODE
+    # would otherwise compile every module from source on every run and measure that instead.
+    compileall.compile_dir(Path(tonecheck.__file__).parent, quiet=1)
     exe = shutil.which("tonecheck") or str(Path(sys.executable).with_name("tonecheck"))
     times, cpu = [], []
     for _ in range(runs):
