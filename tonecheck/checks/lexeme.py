@@ -281,18 +281,13 @@ def _whole(clean: str, pos: list[int], a: int, b: int, hyphenated: bool = False)
     return readings
 
 
-@lru_cache(maxsize=256)
-def read(text: str) -> tuple[Word, ...]:
-    """The words of ``text`` as a person reads them, with offsets into ``text``."""
+def _spans(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """The cleaned text, the original offset of each of its characters, and the spans of its words."""
     clean, pos = _clean(text)
     # Mentions, e-mail addresses and links are names, not words: «@totalpizdecy» is someone's login.
     for m in NAMES.finditer(clean):
         clean = clean[:m.start()] + " " * (m.end() - m.start()) + clean[m.end():]
-    words: list[Word] = []
-    for m in WORD.finditer(clean):
-        word = _word(clean, pos, m.start(), m.end())
-        if word is not None:
-            words.append(word)
+    spans = [m.span() for m in WORD.finditer(clean)]
     for m in SPACED.finditer(clean):
         if not re.search(r"[ \t,]", m.group()):
             continue
@@ -304,11 +299,46 @@ def read(text: str) -> tuple[Word, ...]:
         for i in first:
             for j in last:
                 if j - i >= 3:
-                    word = _word(clean, pos, letters[i], letters[j - 1] + 1)
-                    if word is not None:
-                        words.append(word)
+                    spans.append((letters[i], letters[j - 1] + 1))
+    return clean, pos, spans
+
+
+@lru_cache(maxsize=256)
+def read(text: str) -> tuple[Word, ...]:
+    """The words of ``text`` as a person reads them, with offsets into ``text``."""
+    clean, pos, spans = _spans(text)
+    words: list[Word] = []
+    for a, b in spans:
+        word = _word(clean, pos, a, b)
+        if word is not None:
+            words.append(word)
     words.sort(key=lambda w: (w.start, w.stop))
     return tuple(words)
+
+
+@lru_cache(maxsize=256)
+def reading_keys(text: str) -> frozenset[tuple[str, str, bool]]:
+    """The keys of every reading of ``text`` (``Reading.key``): a check that has cleared them all has
+    nothing to look at. Plain words get their key without a Reading, the rest are read as ``read`` does."""
+    clean, pos, spans = _spans(text)
+    keys: set[tuple[str, str, bool]] = set()
+    for a, b in spans:
+        key = _plain_key(clean[a:b])
+        if key is not None:
+            keys.add(key)
+            continue
+        word = _word(clean, pos, a, b)
+        if word is not None:
+            keys.update(r.key for r in word.readings)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _plain_key(span: str) -> tuple[str, str, bool] | None:
+    """The key of the one reading of an all-Cyrillic word (``_word``'s first case), else None."""
+    if not PLAIN.fullmatch(span):
+        return None
+    return ("".join(ch for ch, _ in itertools.groupby(span)), span, False)
 
 
 # ---------------------------------------------------------------- the check
@@ -332,8 +362,20 @@ class LexemeCheck:
     analyzer: Morph
     # Verdicts by reading: the same words come back in every text.
     known: dict[tuple[str, str, bool], object] = field(default_factory=dict, compare=False, repr=False)
+    # Readings that are no lexeme of the rule: a text made only of them is cleared in one set test.
+    clean: set[tuple[str, str, bool]] = field(default_factory=set, compare=False, repr=False)
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+        keys = reading_keys(doc.view)
+        if self.clean.issuperset(keys):
+            return
+        if len(self.clean) > CACHE_SIZE:
+            self.clean.clear()
+        for key in keys - self.clean:
+            if self._verdict(key) is None:
+                self.clean.add(key)
+        if self.clean.issuperset(keys):
+            return
         taken: list[tuple[int, int]] = []
         for word in read(doc.view):
             for reading in word.readings:
@@ -347,21 +389,26 @@ class LexemeCheck:
 
     def match(self, reading: Reading) -> Lexeme | None:
         """The lexeme ``reading`` is a form of, if any."""
-        key = reading.key
+        return self._verdict(reading.key)
+
+    def _verdict(self, key: tuple[str, str, bool]) -> Lexeme | None:
         found = self.known.get(key, MISSING)
         if found is MISSING:
             if len(self.known) > CACHE_SIZE:
                 self.known.clear()
-            found = self.known[key] = self._match(reading)
+            found = self.known[key] = self._match_key(key)
         return found  # type: ignore[return-value]
 
-    def _match(self, reading: Reading) -> Lexeme | None:
-        for text in reading.forms:
-            if not self.roots.search(text) or (self.unless and self.unless.fullmatch(text)):
+    def _match_key(self, key: tuple[str, str, bool]) -> Lexeme | None:
+        """The verdict on a reading's key: (collapsed text, text as written, read from Latin)."""
+        text, plain, latin = key
+        forms = (text,) if text == plain else (text, plain)
+        for form in forms:
+            if not self.roots.search(form) or (self.unless and self.unless.fullmatch(form)):
                 continue
-            found = self._lexeme(text, reading.latin)
+            found = self._lexeme(form, latin)
             if found is not None:
-                return None if self._dictionary_word_elsewhere(reading) else found
+                return None if self._dictionary_word_elsewhere(forms) else found
         return None
 
     def _lexeme(self, text: str, latin: bool = False) -> Lexeme | None:
@@ -385,9 +432,9 @@ class LexemeCheck:
         return self.analyzer.is_known(visual.plain) and not any(
             self.roots.search(a.lemma) for a in self.analyzer.parse(visual.plain) if a.known)
 
-    def _dictionary_word_elsewhere(self, reading: Reading) -> bool:
+    def _dictionary_word_elsewhere(self, forms: tuple[str, ...]) -> bool:
         """pymorphy3 knows the word, and no root of the rule is in its lemmas («рубля» is «рубль»)."""
-        for form in reading.forms[::-1]:
+        for form in forms[::-1]:
             if not CYRILLIC.match(form) or not self.analyzer.is_known(form):
                 continue
             # The lemma as spelt: «поддонка» is «поддонок», not «подонок».
