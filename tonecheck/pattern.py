@@ -205,6 +205,45 @@ def compile_pattern(source: str, analyzer: Morph) -> Pattern:
     return Pattern(source, tuple(elements))
 
 
+def rarest(requirements: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The requirement least likely to occur: the one whose shortest word is longest («в» is everywhere)."""
+    return max(requirements, key=lambda keys: min(map(len, keys)))
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Patterns by the words of their rarest requirement: a text brings up only those it may match.
+
+    ``candidates(doc)`` is the positions, in order, of the patterns worth a ``find`` over ``doc.words``
+    (those without a requirement always are); the others cannot match.
+    """
+
+    by_key: dict[str, tuple[int, ...]]
+    keys: frozenset[str]
+    always: tuple[int, ...]
+
+    @classmethod
+    def of(cls, requirements: Iterable[tuple[frozenset[str], ...]]) -> Lookup:
+        by_key: dict[str, list[int]] = {}
+        always = []
+        for n, required in enumerate(requirements):
+            if not required:
+                always.append(n)
+                continue
+            for key in rarest(required):
+                by_key.setdefault(key, []).append(n)
+        return cls({k: tuple(v) for k, v in by_key.items()}, frozenset(by_key), tuple(always))
+
+    def candidates(self, doc: Doc) -> list[int]:
+        present = self.keys.intersection(doc.index)
+        if not present:
+            return list(self.always)
+        chosen = set(self.always)
+        for key in present:
+            chosen.update(self.by_key[key])
+        return sorted(chosen)
+
+
 def find(pattern: Pattern, doc: Doc, words: list[Token],
          anchors: tuple[frozenset[str], frozenset[str], bool] | None = None,
          requirements: tuple[frozenset[str], ...] | None = None) -> Iterator[tuple[int, int]]:

@@ -16,7 +16,7 @@ from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import AGREEMENT, Analysis, Morph
-from ..pattern import Pattern, PatternError, compile_pattern, find
+from ..pattern import Lookup, Pattern, PatternError, compile_pattern, find
 from ..rule import Rule
 
 KEYS = {"patterns", "unless", "sentence_start"}
@@ -85,22 +85,20 @@ class PhraseCheck:
     unless: tuple[Pattern, ...]
     sentence_start: bool
     analyzer: Morph | None = None
-    #: Entries by the words of their rarest requirement, and the entries without one (always tried).
-    by_key: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
-    always: tuple[int, ...] = ()
-    required: frozenset[str] = frozenset()
+    #: The entries a text may match, found by their rarest required word.
+    lookup: Lookup = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lookup", Lookup.of(e.requirements for e in self.entries))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        present = self.required.intersection(doc.index)
-        if not present and not self.always:
+        chosen = self.lookup.candidates(doc)
+        if not chosen:
             return
-        chosen = set(self.always)
-        for key in present:
-            chosen.update(self.by_key[key])
         words = doc.words
         safe = self.rule.fix_safety == "safe"
         taken: list[tuple[int, int]] = []
-        for n in sorted(chosen):  # rule-file order: earlier entries win overlaps
+        for n in chosen:  # rule-file order: earlier entries win overlaps
             entry = self.entries[n]
             for i, end in find(entry.pattern, doc, words, entry.anchors, entry.requirements):
                 if self.sentence_start and not _starts_sentence(doc, words, i):
@@ -168,21 +166,7 @@ def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:
         entries.append(Entry(pattern, replacement, pattern.anchors(), _patterns(rule, "patterns", extra, analyzer),
                              pattern.requirements(), _slots(rule, replacement, analyzer)))
     unless = _patterns(rule, "unless", rule.spec.get("unless", []) or [], analyzer)
-    by_key: dict[str, list[int]] = {}
-    always = []
-    for n, entry in enumerate(entries):
-        if not entry.requirements:
-            always.append(n)
-            continue
-        for key in rarest(entry.requirements):
-            by_key.setdefault(key, []).append(n)
-    return PhraseCheck(rule, tuple(entries), unless, bool(rule.spec.get("sentence_start", False)), analyzer,
-                       {k: tuple(v) for k, v in by_key.items()}, tuple(always), frozenset(by_key))
-
-
-def rarest(requirements: tuple[frozenset[str], ...]) -> frozenset[str]:
-    """The requirement least likely to occur: the one whose shortest word is longest («в» is everywhere)."""
-    return max(requirements, key=lambda keys: min(map(len, keys)))
+    return PhraseCheck(rule, tuple(entries), unless, bool(rule.spec.get("sentence_start", False)), analyzer)
 
 
 def _slots(rule: Rule, replacement: str | None, analyzer: Morph) -> tuple[Slot, ...]:

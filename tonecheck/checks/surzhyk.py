@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..context import Context
 from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import Morph
-from ..pattern import Pattern, PatternError, compile_pattern, find
+from ..pattern import Lookup, Pattern, PatternError, compile_pattern, find
 from ..rule import Rule
 
 KEYS = {"lexicon", "endings", "min_length"}
@@ -36,11 +36,19 @@ class SurzhykCheck:
     endings: tuple[str, ...]
     min_length: int
     analyzer: Morph
+    #: The lexicon entries a text may match, found by their rarest required word.
+    lookup: Lookup = field(init=False, compare=False, repr=False)
+    #: Whether a lower-case word may be Ukrainian, before its capitals and the Ukrainian dictionary are asked.
+    _suspects: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lookup", Lookup.of(pattern.required for pattern, _ in self.lexicon))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         words = doc.words
         taken: set[int] = set()
-        for pattern, russian in self.lexicon:
+        for n in self.lookup.candidates(doc):
+            pattern, russian = self.lexicon[n]
             for i, end in find(pattern, doc, words):
                 if taken & set(range(i, end)):
                     continue
@@ -59,10 +67,24 @@ class SurzhykCheck:
                     message=f"Украинское «{original}» в русском тексте: по-русски «{russian}»",
                     data={"replacement": russian},
                 )
+        suspects = self._suspects
         for i, word in enumerate(words):
-            if i in taken or not self._ukrainian(word, words[i - 1] if i else None):
+            suspect = suspects.get(word.lower)
+            if suspect is None:
+                suspect = suspects[word.lower] = self._suspect(word.lower)
+            if not suspect or i in taken or not self._ukrainian(word, words[i - 1] if i else None):
                 continue
             yield Hit(word.start, word.stop, message=f"Украинское слово «{word.text}» в русском тексте")
+
+    def _suspect(self, lower: str) -> bool:
+        """What ``_ukrainian`` asks of the word alone, short of the Ukrainian dictionary (loaded lazily)."""
+        if len(self._suspects) > 100_000:
+            self._suspects.clear()
+        if not CYRILLIC_WORD.match(lower) or len(lower) < 2:
+            return False
+        if UKRAINIAN_LETTERS.search(lower):
+            return True
+        return len(lower) >= self.min_length and lower.endswith(self.endings) and not self.analyzer.is_known(lower)
 
     def _ukrainian(self, word: Token, previous: Token | None) -> bool:
         text = word.text
