@@ -65,6 +65,7 @@ class Linter:
         self.checks = compile_rules(rules, self.morph, self.config.options)
         self.by_code = {r.code: r for r in rules}
         self._active: dict[str, list[Check]] = {}
+        self._plans: dict[str, tuple[list[tuple[Check, bool, Any]], list[Check]]] = {}
 
     def active(self, ctx: Context) -> list[Check]:
         """Checks that run for this channel under this config (computed once per channel)."""
@@ -77,6 +78,16 @@ class Linter:
                 and cfg.selects(c.rule.code, c.rule.name, c.rule.category)
             ]
             self._active[ctx.channel] = cached
+        return cached
+
+    def _plan(self, ctx: Context) -> tuple[list[tuple[Check, bool, Any]], list[Check]]:
+        """The active checks with what ``lint`` asks of each (fallback? measure?), and the reviewers."""
+        cached = self._plans.get(ctx.channel)
+        if cached is None:
+            active = self.active(ctx)
+            cached = ([(c, bool(getattr(c, "fallback", False)), getattr(c, "measure", None)) for c in active],
+                      [c for c in active if hasattr(c, "review")])
+            self._plans[ctx.channel] = cached
         return cached
 
     def context(self, customer_name: str | None = None, customer_message: str | None = None,
@@ -102,27 +113,30 @@ class Linter:
         findings: list[Finding] = []
         extras: dict[str, Any] = {}
         relevance: float | None = None
-        active = self.active(ctx)
         fallbacks: list[Finding] = []
-        for check in active:
+        plan, reviewers = self._plan(ctx)
+        finding = self._finding
+        for check, fallback, measure in plan:
             # A fallback check (a guess such as a respelling) yields to a finding of its category on the same span.
-            into = fallbacks if getattr(check, "fallback", False) else findings
+            into = fallbacks if fallback else findings
             for hit in check.run(doc, ctx):
-                into.append(self._finding(check.rule, hit, doc))
-            measure = getattr(check, "measure", None)
+                into.append(finding(check.rule, hit, doc))
             if measure is not None:
                 for key, value in measure(doc, ctx).items():
                     if key == "relevance":
                         relevance = value
                     else:
                         extras[key] = value
-        findings += _uncovered(fallbacks, findings)
+        if fallbacks:
+            findings += _uncovered(fallbacks, findings)
         # Checks about other checks' findings (unused suppressions) run last, then suppressions apply.
-        reviewed = [self._finding(check.rule, hit, doc) for check in active if hasattr(check, "review")
-                    for hit in check.review(doc, ctx, findings)]
+        reviewed = [finding(check.rule, hit, doc) for check in reviewers for hit in check.review(doc, ctx, findings)]
         directives = suppression.parse(text)
-        findings = (suppression.apply(directives, findings)[0]
-                    + suppression.apply(directives, reviewed, blanket=False)[0])
+        if directives:
+            findings = (suppression.apply(directives, findings)[0]
+                        + suppression.apply(directives, reviewed, blanket=False)[0])
+        else:
+            findings = findings + reviewed
         findings = self._allowed(findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         total = score.overall(findings)
