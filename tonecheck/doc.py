@@ -43,6 +43,13 @@ def _reading(text: str, analyzer: Morph) -> tuple[str, bool, tuple[Analysis, ...
     return lower, is_word, analyses, lemmas
 
 
+def _known(analyses: tuple[Analysis, ...]) -> bool:
+    for analysis in analyses:  # noqa: SIM110 - a plain loop: any() over a generator costs more
+        if analysis.known:
+            return True
+    return False
+
+
 @lru_cache(maxsize=200_000)
 def _keys(lower: str, lemmas: frozenset[str]) -> tuple[str, ...]:
     return tuple(lemmas | {lower})
@@ -133,6 +140,11 @@ class Doc:
             for key in _keys(token.lower, token.lemmas):
                 index.setdefault(key, []).append(i)
         return index
+
+    @cached_property
+    def unknown(self) -> list[int]:
+        """Positions in ``words`` of the words no reading of which is a dictionary word."""
+        return [i for i, token in enumerate(self.words) if not _known(token.analyses)]
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first:sentence.last]

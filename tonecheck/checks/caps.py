@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..context import Context
 from ..doc import Doc, Token
@@ -20,9 +20,21 @@ class CapsCheck:
     allowed: frozenset[str]
     min_letters: int
 
+    #: Verdicts by (word as written, letters needed): the same words come back in every text.
+    _verdicts: dict[tuple[str, int], bool] = field(default_factory=dict, compare=False, repr=False)
+
     def shouted(self, token: Token, min_letters: int | None = None) -> bool:
-        letters = [ch for ch in token.text if ch.isalpha()]
         needed = self.min_letters if min_letters is None else min_letters
+        key = (token.text, needed)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            if len(self._verdicts) > 100_000:
+                self._verdicts.clear()
+            verdict = self._verdicts[key] = self._shouted(token, needed)
+        return verdict
+
+    def _shouted(self, token: Token, needed: int) -> bool:
+        letters = [ch for ch in token.text if ch.isalpha()]
         if len(letters) < needed or not all(ch.isupper() for ch in letters):
             return False
         if token.text.upper() in self.allowed or any(part in self.allowed for part in token.text.split("-")):

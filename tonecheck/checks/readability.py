@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..context import Context
@@ -30,12 +31,20 @@ LEVELS = (
 )
 
 
+@lru_cache(maxsize=100_000)
 def syllables(word: str) -> int:
     return max(1, sum(ch in VOWELS for ch in word.lower()))
 
 
 def index(doc: Doc) -> tuple[float, int] | None:
-    """The readability index and the word count, or None for a text without words."""
+    """The readability index and the word count, or None for a text without words (kept in ``doc.memo``:
+    ``run`` and ``measure`` both ask for it)."""
+    if "readability:index" not in doc.memo:
+        doc.memo["readability:index"] = _index(doc)
+    return doc.memo["readability:index"]  # type: ignore[return-value]
+
+
+def _index(doc: Doc) -> tuple[float, int] | None:
     parts = chunks(doc)
     words = [w for c in parts for w in c.words]
     if not words:

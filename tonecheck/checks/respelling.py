@@ -53,7 +53,8 @@ class RespellingCheck:
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         safe = self.rule.fix_safety == "safe"
         words = doc.words
-        for i, token in enumerate(words):
+        for i in doc.unknown:  # a word the dictionary knows is never a candidate
+            token = words[i]
             if not self._candidate(doc, token, words[i - 1] if i else None):
                 continue
             standard = self.standard(token.lower)
