@@ -49,6 +49,7 @@ class Morph:
         self.word = lru_cache(maxsize=200_000)(self._word)
         self.lexeme = lru_cache(maxsize=50_000)(self._lexeme)
         self.paradigm = lru_cache(maxsize=10_000)(self._paradigm)
+        self._reinflect = lru_cache(maxsize=50_000)(self._reinflect_raw)  # keyed by the pymorphy3 Parse
 
     def _parse(self, word: str) -> tuple[Analysis, ...]:
         out = []
@@ -131,7 +132,10 @@ class Morph:
 
     def reinflect(self, source: Analysis, grammemes: frozenset[str]) -> str | None:
         """``source`` with some grammemes changed (e.g. ``{"plur"}``: «напиши» → «напишите»)."""
-        form = source.raw.inflect(set(grammemes))
+        return self._reinflect(source.raw, frozenset(grammemes))
+
+    def _reinflect_raw(self, raw: Any, grammemes: frozenset[str]) -> str | None:
+        form = raw.inflect(set(grammemes))
         return None if form is None else str(form.word)
 
     def unknown_grammemes(self, grammemes: set[str] | frozenset[str]) -> list[str]:

@@ -35,6 +35,7 @@ KEYS = {"lexicon", "unless_next", "unless_prev", "best_only", "ambiguous_at_clau
 OPENING_QUOTES = frozenset("«\"“„'")
 CLOSING_QUOTES = frozenset("»\"”“'")
 ENTRY_KEYS = {"to", "unless_prev", "unless_next"}
+MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class SubstitutionCheck:
     clause_start: bool = False
     skip_quoted: bool = False
     keys: frozenset[str] = frozenset()  # every form and lemma an entry looks for
+    _entries: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def candidates(self, doc: Doc) -> list[int]:
         """Positions in ``doc.words`` worth testing: found through the Doc's index unless some entry scans."""
@@ -106,6 +108,15 @@ class SubstitutionCheck:
                       data={"replacement": replacement} if replacement else None)
 
     def _entry_for(self, token: Token) -> Entry | None:
+        """The first entry matching the word (cached by its lower case, which its readings follow from)."""
+        found = self._entries.get(token.lower, MISSING)
+        if found is MISSING:
+            if len(self._entries) > 100_000:
+                self._entries.clear()
+            found = self._entries[token.lower] = self._first_entry(token)
+        return found  # type: ignore[return-value]
+
+    def _first_entry(self, token: Token) -> Entry | None:
         candidates = list(self.forms.get(token.lower, ()))
         for lemma in token.lemmas:
             candidates.extend(self.lemmas.get(lemma, ()))
