@@ -1,10 +1,11 @@
-r"""What a regular expression cannot match without: the characters one of which every match holds.
+r"""What a regular expression cannot match without: literals one of which every match holds.
 
-``required(regex)`` reads the compiled expression once, when a rule loads, into character classes
-(``[%]``, ``\d``, ``[пП]``, with the expression's case flags); ``possible(requirements, text)`` looks
-for each class in the text, one C-level search apiece, so an expression that cannot match (no «%», no
-digit, no «!») is never run over the text. The test only ever skips a scan that would have found
-nothing: a construct it does not understand requires nothing.
+``required(regex)`` reads the expression once, when a rule loads, into the strings and character
+classes it cannot match without (``%``, ``\d``, ``гарант``, ``[кп]`` for ``код|пин``), compiled with the
+expression's case flags; ``possible(requirements, text)`` searches the text for each, one C-level
+search apiece, so an expression that cannot match (no «%», no digit, no «код») is never run over the
+text. The test only ever skips a scan that would have found nothing: a construct it does not
+understand requires nothing.
 """
 
 from __future__ import annotations
@@ -17,50 +18,73 @@ try:  # the parser of the re module: public as sre_parse up to 3.10, re._parser 
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre  # type: ignore[no-redef]
 
-#: Stands for «any decimal digit» (``\d``) in a class.
+#: Stands for «any decimal digit» (``\d``) among the alternatives of a requirement.
 DIGIT = "\\d"
-#: Classes wider than this are not spelt out: they require nothing.
+#: Character classes wider than this are not spelt out: they require nothing.
 _WIDEST = 64
 Requirement = re.Pattern[str]
+_Found = tuple[frozenset[str], bool]  # strings one of which a match holds, and whether case is ignored
 
 
 def required(regex: re.Pattern[str]) -> tuple[Requirement, ...]:
-    """Character classes, each of which a match must touch (the three most telling ones)."""
+    """Literals and character classes, each of which a match must contain (the two most telling ones)."""
     try:
         parsed = _sre.parse(regex.pattern, regex.flags)
     except Exception:  # a private parser: when it disagrees, require nothing
         return ()
     found = _sequence(parsed, bool(regex.flags & re.IGNORECASE))
-    chosen = sorted(set(found), key=lambda req: (len(req[0]), sorted(req[0])))[:3]
+    chosen = sorted({f for f in found if _cheap(f)}, key=_telling)[:2]
     flags = regex.flags & re.ASCII
-    return tuple(re.compile(_class(chars), flags | (re.IGNORECASE if fold else 0)) for chars, fold in chosen)
+    return tuple(re.compile(_alternation(strings), flags | (re.IGNORECASE if fold else 0))
+                 for strings, fold in chosen)
 
 
 def possible(requirements: tuple[Requirement, ...], text: str) -> bool:
-    """Whether ``text`` holds a character of every requirement (if not, the regex cannot match)."""
+    """Whether ``text`` holds every requirement (if not, the regex cannot match)."""
     for requirement in requirements:  # noqa: SIM110 - a plain loop: all() over a generator costs more
         if requirement.search(text) is None:
             return False
     return True
 
 
-def _class(chars: frozenset[str]) -> str:
-    return "[" + "".join(c if c == DIGIT else re.escape(c) for c in sorted(chars)) + "]"
+def _cheap(found: _Found) -> bool:
+    """One string, or a class of characters: an alternation of words costs more than it saves."""
+    strings = found[0]
+    return len(strings) == 1 or all(len(s) == 1 or s == DIGIT for s in strings)
 
 
-_Found = tuple[frozenset[str], bool]  # the characters of a class, and whether case is ignored
+def _telling(found: _Found) -> tuple[int, int, list[str]]:
+    """Longer literals first (rarer in a text), then fewer alternatives; ties in a fixed order."""
+    strings = found[0]
+    return -min(1 if s == DIGIT else len(s) for s in strings), len(strings), sorted(strings)
+
+
+def _alternation(strings: frozenset[str]) -> str:
+    """One literal, or a class of characters (what ``_cheap`` lets through)."""
+    if len(strings) == 1:
+        (string,) = strings
+        return r"\d" if string == DIGIT else re.escape(string)
+    return "[" + "".join(r"\d" if s == DIGIT else re.escape(s) for s in sorted(strings)) + "]"
 
 
 def _sequence(items: Any, fold: bool) -> list[_Found]:
     out: list[_Found] = []
+    run: list[str] = []  # consecutive literal characters: one string to look for
     for op, arg in items:
-        out += _item(str(op), arg, fold)
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(arg))
+            continue
+        if run:
+            out.append((frozenset({"".join(run)}), fold))
+            run = []
+        out += _item(name, arg, fold)
+    if run:
+        out.append((frozenset({"".join(run)}), fold))
     return out
 
 
 def _item(op: str, arg: Any, fold: bool) -> list[_Found]:
-    if op == "LITERAL":
-        return [(frozenset({chr(arg)}), fold)]
     if op == "IN":
         chars = _set(arg)
         return [(chars, fold)] if chars else []
@@ -83,16 +107,18 @@ def _item(op: str, arg: Any, fold: bool) -> list[_Found]:
             found = _sequence(alternative, fold)
             if not found:
                 return []
-            chars, alt_fold = min(found, key=lambda f: len(f[0]))
-            union |= chars
+            strings, alt_fold = min(found, key=_telling)
+            union |= strings
             folds.add(alt_fold)
         # Alternatives with different case flags: ignoring case is the looser test, safe for both.
-        return [(frozenset(union), True in folds)]
-    return []  # assertions, anchors, «.», back references: no character they must have
+        # The strings, and their first characters: the cheap test when the strings are many.
+        firsts = frozenset(s if s == DIGIT else s[0] for s in union)
+        return [(frozenset(union), True in folds), (firsts, True in folds)]
+    return []  # assertions, anchors, «.», back references: nothing they must have
 
 
 def _set(items: Any) -> frozenset[str] | None:
-    """The characters of a class ``[…]``, or None when it cannot be listed (negated, ``\\w``, wide)."""
+    r"""The characters of a class ``[…]``, or None when it cannot be listed (negated, ``\w``, wide)."""
     chars: set[str] = set()
     for op, arg in items:
         name = str(op)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -31,6 +31,7 @@ from ..doc import Doc
 from ..errors import ConfigError
 from ..finding import Hit, Suggestion
 from ..morph import Morph
+from ..prefilter import Requirement, possible, required
 from ..rule import Rule
 
 KEYS = {"detector", "context", "require_context", "window", "unless", "allow", "keep",
@@ -251,6 +252,11 @@ class PrivacyCheck:
     triggers: tuple[re.Pattern[str], ...]
     value: re.Pattern[str] | None
     allowed: Allowed
+    #: For each trigger, the literals it cannot match without (``tonecheck.prefilter``).
+    gates: tuple[tuple[Requirement, ...], ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gates", tuple(map(required, self.triggers)))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         view = doc.view
@@ -279,7 +285,9 @@ class PrivacyCheck:
             return
         assert self.value is not None
         taken = -1
-        for trigger in self.triggers:
+        for trigger, gate in zip(self.triggers, self.gates, strict=True):
+            if not possible(gate, view):
+                continue
             for m in trigger.finditer(view):
                 v = self.value.match(view, m.end())
                 if v and v.end() > v.start() and v.start() >= taken:
