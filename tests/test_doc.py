@@ -44,3 +44,8 @@ def test_any_text_builds_with_consistent_offsets(text):
         assert text[token.start:token.stop] == token.text
     for sentence in doc.sentences:
         assert 0 <= sentence.first <= sentence.last <= len(doc.tokens)
+
+
+def test_unknown_lists_words_no_dictionary_reading_knows():
+    doc = Doc.build("Заказ кажеца пришёл, харашо.")
+    assert [doc.words[i].text for i in doc.unknown] == ["кажеца", "харашо"]

@@ -43,3 +43,11 @@ def test_perfective_future_agrees_as_imperfective_present():
     from tonecheck.morph import morph
 
     assert morph().inflect("сообщать", frozenset({"1per", "plur", "futr", "indc"}), None) == "сообщаем"
+
+
+def test_can_inflect_agrees_with_inflect():
+    m = morph()
+    for lemma in ("пользователь", "исправить", "быстро", "деньги"):
+        for grams in ({"nomn"}, {"datv", "plur"}, {"past"}):
+            wanted = frozenset(grams)
+            assert m.can_inflect(lemma, wanted) == (m.inflect(lemma, wanted) is not None)

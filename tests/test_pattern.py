@@ -4,7 +4,7 @@ import pytest
 
 from tonecheck.doc import Doc
 from tonecheck.morph import morph
-from tonecheck.pattern import PatternError, compile_pattern, find
+from tonecheck.pattern import Lookup, PatternError, compile_pattern, find
 
 
 def matches(pattern: str, text: str) -> list[str]:
@@ -43,3 +43,11 @@ def test_prefix_element():
 def test_bad_patterns_are_rejected_with_a_reason(bad):
     with pytest.raises(PatternError):
         compile_pattern(bad, morph())
+
+
+def test_lookup_brings_up_only_patterns_whose_rarest_word_occurs():
+    patterns = [compile_pattern(p, morph()) for p in ("в настоящий время", "по ходу", "<VERB,impr>")]
+    lookup = Lookup.of(p.required for p in patterns)
+    assert lookup.keys >= {"настоящий"} and "в" not in lookup.keys  # «в» is everywhere: not a key
+    assert lookup.candidates(Doc.build("В настоящее время заказ в пути.")) == [0, 2]
+    assert lookup.candidates(Doc.build("Заказ в пути.")) == [2]  # the pattern without a word always

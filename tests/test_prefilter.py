@@ -1,0 +1,47 @@
+"""The prefilter only ever skips a regex that cannot match."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tonecheck.prefilter import possible, required
+
+REGEXES = [
+    re.compile(r"(?<![\d.,])100\s*%"),
+    re.compile(r"гарант\w*[^.!?\n]{0,15}100\s*%|100\s*%[^.!?\n]{0,15}гарант\w*", re.IGNORECASE),
+    re.compile(r"(?<!\w)(?:пин|pin)[\s-]?код\w*|(?<!\w)pin(?!\w)", re.IGNORECASE),
+    re.compile(r"(?:\?[?!]+|![?!]*\?[?!]*)"),
+    re.compile(r"(?<!\w)(?:с|от)\s*1[468]\s*(?:-?ти\s*)?(?:лет|\+)", re.IGNORECASE),
+    re.compile(r"[тТ]к|[мМ]б(?!\.)"),
+    re.compile(r"(?i:ВАШ)\s+код"),
+    re.compile(r"(a|b)\1{2,}x?"),
+]
+ALPHABET = "0123456789 %!?.,-+гарантГАРАНТпинкодПИНКОДpinPINсотлеттТкмМбвашВАШaAbBxſıK"
+
+
+def test_literals_and_classes_are_required():
+    assert [r.pattern for r in required(REGEXES[0])] == ["100", "%"]
+    assert [r.pattern for r in required(REGEXES[3])] == [r"[!\?]"]
+    assert required(re.compile(r".*")) == ()  # nothing to require
+
+
+def test_a_text_without_the_literals_is_skipped():
+    gate = required(REGEXES[0])
+    assert not possible(gate, "Скидка пятьдесят процентов")
+    assert possible(gate, "Гарантия 100 %")
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40), st.sampled_from(REGEXES))
+def test_never_skips_a_match(text, regex):
+    if regex.search(text):
+        assert possible(required(regex), text)
+
+
+@given(st.sampled_from(["100%", "ГАРАНТИЯ 100 %", "Pin-код", "PIN", "?!", "от 18 лет", "тк", "ваш код", "aaa"]))
+def test_matches_pass(text):
+    for regex in REGEXES:
+        if regex.search(text):
+            assert possible(required(regex), text)
