@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..context import Context
@@ -347,10 +347,20 @@ def _plain_key(span: str) -> tuple[str, str, bool] | None:
 @dataclass(frozen=True)
 class Lexeme:
     root: str
-    pattern: re.Pattern[str]  # prefixes, root and what follows, anchored at the word start
-    unless: re.Pattern[str] | None
+    source: str  # prefixes, root and what follows, anchored at the word start
+    unless_source: str | None
     replace: str | None  # None: delete; "=text": literal; else a lemma to inflect
     latin: bool = False  # also matches words written in Latin letters («blyat», «cyka»)
+
+    # Compiled on first use: a word reaches them only after the rule's roots matched it, and the
+    # prefix chain makes them the dearest part of loading the rules (each piece is checked at load).
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source)
+
+    @cached_property
+    def unless(self) -> re.Pattern[str] | None:
+        return re.compile(self.unless_source) if self.unless_source else None
 
 
 @dataclass(frozen=True)
@@ -597,15 +607,14 @@ def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # the kind protocol na
         own = _list(rule, f"{where}.prefixes", item["prefixes"]) if "prefixes" in item else prefixes
         own = own + _list(rule, f"{where}.extra_prefixes", item.get("extra_prefixes"))
         chain = _chain(own)
-        pattern = re.compile(f"{chain}(?:{root})(?:{after})")
+        source = f"{chain}(?:{root})(?:{after})"
         unless = _list(rule, f"{where}.unless", item.get("unless"))
         replace = _replace(rule, f"{where}.replace", item["replace"], analyzer) if "replace" in item \
             else default_replace
         latin = item.get("latin", False)
         if not isinstance(latin, bool):
             raise rule.error("lexemes", f"{where}.latin: ожидается true или false")
-        lexemes.append(Lexeme(root, pattern, re.compile(_alternation(unless)) if unless else None, replace,
-                              latin))
+        lexemes.append(Lexeme(root, source, _alternation(unless) if unless else None, replace, latin))
         roots.append(root)
     unless = _list(rule, "unless", rule.spec.get("unless"))
     return LexemeCheck(rule, tuple(lexemes), re.compile(_alternation(roots)),
