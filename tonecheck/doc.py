@@ -110,9 +110,10 @@ class Doc:
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
+        i = self.text.find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = self.text.find("\n", i + 1)
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:

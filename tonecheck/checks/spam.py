@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..context import CHANNELS, Context
@@ -85,6 +86,11 @@ class Signal:
         if self.at_least:
             return len(scored & frozenset().union(*self.requires)) >= self.at_least
         return all(group & scored for group in self.requires)
+
+    @cached_property
+    def by_id(self) -> dict[int, tuple[Pattern, tuple[Need, ...]]]:
+        """Each pattern and its needs by the pattern's id (as ``ids`` and the index name them)."""
+        return {id(p): (p, n) for p, n in zip(self.patterns, self.needs, strict=True)}
 
     def score(self, count: int) -> float:
         if count < self.min_count:
@@ -252,6 +258,8 @@ class SpamCheck:
         base = self.channel_factor.get(ctx.channel, 1.0)
         contributions: list[Contribution] = []
         for signal in self.signals:
+            if signal.kind == "phrase" and signal.ids.isdisjoint(candidates):
+                continue  # no pattern of the signal can match: no points
             spans: list[tuple[int, int]] = []
             if signal.kind == "combo":
                 count = int(signal.fires({c.signal.name for c in contributions}))
@@ -338,10 +346,10 @@ def _count(signal: Signal, scan: Scan, candidates: set[int]) -> tuple[int, list[
             return 0, []
         spans: list[tuple[int, int]] = []
         words = scan.words
-        for pattern, needs in zip(signal.patterns, signal.needs, strict=True):
-            if id(pattern) not in candidates or not scan.may_match(needs):
-                continue
-            spans += [(words[i].start, words[end - 1].stop) for i, end in find(pattern, doc, words)]
+        for key in signal.ids.intersection(candidates):  # any order: the spans are sorted below
+            pattern, needs = signal.by_id[key]
+            if scan.may_match(needs):
+                spans += [(words[i].start, words[end - 1].stop) for i, end in find(pattern, doc, words)]
         spans = _disjoint(spans)
         return len(spans), spans
     if signal.kind == "regex":
