@@ -22,6 +22,9 @@ class CapsCheck:
 
     def shouted(self, token: Token, min_letters: int | None = None) -> bool:
         letters = [ch for ch in token.text if ch.isalpha()]
+        # Latin capitals in Russian text are brands, keys and formats (RUTUBE, SHIFT, MPEG), not a raised voice.
+        if not any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in letters):
+            return False
         needed = self.min_letters if min_letters is None else min_letters
         if len(letters) < needed or not all(ch.isupper() for ch in letters):
             return False
