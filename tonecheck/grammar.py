@@ -100,6 +100,7 @@ class Server:
             except ImportError as exc:
                 raise ConfigError(f"grammar: не удалось загрузить language-tool-python ({exc}); {INSTALL_HINT}") \
                     from exc
+            tool: Any
             try:
                 if self.setting == LOCAL:
                     tool = ltp.LanguageTool(LANGUAGE)
