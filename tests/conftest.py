@@ -43,3 +43,12 @@ from hypothesis import settings as _settings  # noqa: E402
 _settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     _settings.load_profile("ci")
+
+
+@pytest.fixture(scope="session")
+def languagetool():
+    """A fake LanguageTool server (tests/fake_languagetool.py) on a free local port, for the session."""
+    from fake_languagetool import running
+
+    with running() as server:
+        yield server

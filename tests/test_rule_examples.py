@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tonecheck import Linter
+from tonecheck import Config, Linter
 from tonecheck.engine import load_rules
 from tonecheck.rule import builtin_dir
 
@@ -18,13 +18,20 @@ def _ctx(example_ctx: dict) -> dict:
     return dict(example_ctx)
 
 
+def _options(rule, request) -> dict:
+    """Settings a kind cannot run without: the grammar kind needs a LanguageTool server (a local fake)."""
+    if rule.kind == "grammar":
+        return {"grammar": request.getfixturevalue("languagetool").url}
+    return {}
+
+
 @pytest.fixture(scope="module")
-def single():
+def single(request):
     cache: dict[str, Linter] = {}
 
     def get(rule):
         if rule.code not in cache:
-            cache[rule.code] = Linter(rules=[rule])
+            cache[rule.code] = Linter(Config(options=_options(rule, request)), rules=[rule])
         return cache[rule.code]
 
     return get

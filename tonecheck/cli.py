@@ -79,7 +79,12 @@ def check_command(paths: tuple[str, ...], text: str | None, customer_name: str |
         select=_codes(select), ignore=_codes(ignore), config_path=config_path, discover=not isolated,
         stdin_filename=stdin_filename, redact=redact,
     )
-    sys.exit(check.run(opts, out, err))
+    try:
+        code = check.run(opts, out, err)
+    except ToneCheckError as exc:  # a service a check relies on (a LanguageTool server) failed mid-run
+        err.print(f"tonecheck: {exc}", markup=False, highlight=False)
+        code = EXIT_ERROR
+    sys.exit(code)
 
 
 @main.command("rules")

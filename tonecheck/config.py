@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from . import grammar
 from .context import CHANNELS
 from .errors import ConfigError
 from .finding import SEVERITIES
@@ -32,6 +33,7 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm", "*.j2", "*.jinja", "*.jin
 #: Keys of ``Config.options``, read by the checks that need them: key → expected type.
 OPTION_KEYS: dict[str, type | tuple[type, ...]] = {
     "spam_threshold": (int, float), "harsh_threshold": (int, float), "privacy_allow": list,
+    "grammar": str, "grammar_disabled_rules": list,
 }
 #: Keys allowed inside ``[overrides."glob"]``.
 OVERRIDE_KEYS = {"select", "ignore", "severity", "fail_under", "channel", "allowed_terms", "encoding", *OPTION_KEYS}
@@ -110,7 +112,7 @@ class Config:
                 changes[key] = (*getattr(self, key), *value)
             elif key == "severity":
                 changes["severity"] = {**self.severity, **value}
-            elif key == "privacy_allow":
+            elif key in ("privacy_allow", "grammar_disabled_rules"):
                 options[key] = [*options.get(key, []), *value]
             elif key in OPTION_KEYS:
                 options[key] = value
@@ -262,7 +264,7 @@ def _settings(table: Mapping[str, Any], where: _Where, prefix: str = "") -> dict
     out: dict[str, Any] = {}
     for key, value in table.items():
         name = prefix + key
-        if key in ("select", "ignore", "allowed_terms", "privacy_allow"):
+        if key in ("select", "ignore", "allowed_terms", "privacy_allow", "grammar_disabled_rules"):
             out[key] = list(_strings(value, name, where, key))
         elif key == "severity":
             if not isinstance(value, dict):
@@ -291,8 +293,13 @@ def _settings(table: Mapping[str, Any], where: _Where, prefix: str = "") -> dict
         elif key in OPTION_KEYS:
             kind = OPTION_KEYS[key]
             if isinstance(value, bool) or not isinstance(value, kind):
-                expected = "список" if kind is list else "число"
+                expected = "список" if kind is list else "строка" if kind is str else "число"
                 raise where.error(name, leaf=key, message=f"ожидается {expected}, получено {value!r}")
+            if key == "grammar":
+                try:
+                    grammar.setting(value)
+                except ConfigError as exc:
+                    raise where.error(name, leaf=key, message=str(exc).removeprefix("grammar: ")) from None
             out[key] = value
     return out
 

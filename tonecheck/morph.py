@@ -58,8 +58,9 @@ class Morph:
             grams = frozenset(tag.grammemes)
             known = p.is_known
             out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, grams, p.score, known, p))
-        # «к» is also an abbreviation of «как»: abbreviation readings only when nothing else fits.
-        plain = tuple(a for a in out if "Abbr" not in a.grammemes)
+        # «к» is also an abbreviation of «как», «те» an archaic «тебе»: such readings only when nothing
+        # else fits.
+        plain = tuple(a for a in out if "Abbr" not in a.grammemes and "Arch" not in a.grammemes)
         return plain or tuple(out)
 
     def _word(self, lower: str) -> tuple[tuple[Analysis, ...], frozenset[str]]:
