@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -215,7 +215,7 @@ def _spellings(clean: str, a: int, b: int, hyphenated: bool = False) -> Iterator
         yield [p if f else v for v, p, f in zip(variant, letters, fixed, strict=True)]
 
 
-def _word(clean: str, pos: list[int], a: int, b: int) -> Word | None:
+def _word(clean: str, pos: Sequence[int], a: int, b: int) -> Word | None:
     span = clean[a:b]
     if PLAIN.fullmatch(span):  # most words: nothing to undo but repeated letters
         offsets = pos[a:b]
@@ -255,7 +255,7 @@ def _parts(span: str) -> list[tuple[int, int]]:
     return out if len(out) > 1 or (out and out[0] != (0, len(span))) else []
 
 
-def _whole(clean: str, pos: list[int], a: int, b: int, hyphenated: bool = False) -> list[Reading]:
+def _whole(clean: str, pos: Sequence[int], a: int, b: int, hyphenated: bool = False) -> list[Reading]:
     span = clean[a:b]
     cyrillic = bool(CYRILLIC.search(span))
     glyphs = [m.group() for m in re.finditer(f"[{GLYPH}]", span)]
@@ -281,7 +281,8 @@ def _whole(clean: str, pos: list[int], a: int, b: int, hyphenated: bool = False)
     return readings
 
 
-def _spans(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
+@lru_cache(maxsize=64)  # ``reading_keys`` and then ``read`` ask for the same text
+def _spans(text: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]:
     """The cleaned text, the original offset of each of its characters, and the spans of its words."""
     clean, pos = _clean(text)
     # Mentions, e-mail addresses and links are names, not words: «@totalpizdecy» is someone's login.
@@ -300,7 +301,7 @@ def _spans(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
             for j in last:
                 if j - i >= 3:
                     spans.append((letters[i], letters[j - 1] + 1))
-    return clean, pos, spans
+    return clean, tuple(pos), tuple(spans)
 
 
 @lru_cache(maxsize=256)
