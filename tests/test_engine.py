@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from concurrent.futures import ThreadPoolExecutor
 
@@ -89,3 +90,15 @@ def test_a_fallback_guess_yields_to_a_lexicon_finding(builtin_rules):
     slang = Linter(rules=[r for r in builtin_rules if r.category == "slang"])
     # «чекну» is in a lexicon (SL003) and also an unknown word the respelling rule could guess at.
     assert [(f.code, f.text) for f in slang.lint("Щас чекну.").findings] == [("SL001", "Щас"), ("SL003", "чекну")]
+
+
+def test_linter_leaves_the_garbage_collector_as_it_found_it(builtin_rules):
+    assert gc.isenabled()
+    Linter(rules=builtin_rules)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Linter(rules=builtin_rules)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
