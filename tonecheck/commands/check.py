@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import difflib
 from collections import Counter
 from collections.abc import Sequence
@@ -189,6 +191,8 @@ def run(opts: Options, out: Console, err: Console) -> int:
             _say(err, "не найдено ни одного файла для проверки")
             return EXIT_ERROR
         names = ["-"]
+        if sys.stdin is not None and sys.stdin.isatty():  # an operator at a terminal: say what we wait for
+            _say(err, "вставьте текст черновика и нажмите Ctrl-D (или укажите файл, «-t ТЕКСТ»; справка: --help)")
 
     inputs: list[tuple[str | None, str, source.Source | None]] = []
     if opts.text is not None:
