@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import pytest
 
 from tonecheck import Linter
@@ -48,7 +52,13 @@ if os.environ.get("CI"):
 @pytest.fixture(scope="session")
 def languagetool():
     """A fake LanguageTool server (tests/fake_languagetool.py) on a free local port, for the session."""
-    from fake_languagetool import running
+    # Loaded by path: the tests run with --import-mode=importlib, so tests/ is not on sys.path.
+    spec = importlib.util.spec_from_file_location("fake_languagetool", Path(__file__).with_name("fake_languagetool.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("fake_languagetool", module)
+    spec.loader.exec_module(module)
+    running = module.running
 
     with running() as server:
         yield server
