@@ -74,7 +74,7 @@ class Linter:
                 gc.enable()
         self.by_code = {r.code: r for r in rules}
         self._active: dict[str, list[Check]] = {}
-        self._plans: dict[str, tuple[list[tuple[Check, bool, Any]], list[Check]]] = {}
+        self._plans: dict[str, tuple[list[tuple[Check, bool, Any]], list[Any]]] = {}
 
     def active(self, ctx: Context) -> list[Check]:
         """Checks that run for this channel under this config (computed once per channel)."""
@@ -89,8 +89,11 @@ class Linter:
             self._active[ctx.channel] = cached
         return cached
 
-    def _plan(self, ctx: Context) -> tuple[list[tuple[Check, bool, Any]], list[Check]]:
-        """The active checks with what ``lint`` asks of each (fallback? measure?), and the reviewers."""
+    def _plan(self, ctx: Context) -> tuple[list[tuple[Check, bool, Any]], list[Any]]:
+        """The active checks with what ``lint`` asks of each (fallback? measure?), and the reviewers.
+
+        Reviewers are checks that also define ``review(doc, ctx, findings)`` (unused suppressions).
+        """
         cached = self._plans.get(ctx.channel)
         if cached is None:
             active = self.active(ctx)

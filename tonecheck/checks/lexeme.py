@@ -219,7 +219,7 @@ def _word(clean: str, pos: Sequence[int], a: int, b: int) -> Word | None:
     span = clean[a:b]
     if PLAIN.fullmatch(span):  # most words: nothing to undo but repeated letters
         offsets = pos[a:b]
-        return Word(offsets[0], offsets[-1] + 1, (_collapsed(list(span), offsets, offsets[0], offsets[-1] + 1,
+        return Word(offsets[0], offsets[-1] + 1, (_collapsed(list(span), list(offsets), offsets[0], offsets[-1] + 1,
                                                               False),))
     if not any(ch.isalpha() for ch in span):
         return None
@@ -479,10 +479,11 @@ class LexemeCheck:
         Guesses for unknown words are shaky; with no reading of the right part of speech the word is
         deleted rather than replaced by a wrong form.
         """
-        wanted = {_FAMILY.get(a.pos) for a in self.analyzer.parse(lemma) if a.lemma == lemma}
-        same = [a for a in self.analyzer.parse(word) if _FAMILY.get(a.pos) in wanted]
+        wanted = {_FAMILY.get(a.pos or "") for a in self.analyzer.parse(lemma) if a.lemma == lemma}
+        same = [a for a in self.analyzer.parse(word) if _FAMILY.get(a.pos or "") in wanted]
         exact = [a for a in same if a.lemma == word]
-        return (exact or same or [None])[0]
+        chosen = exact or same
+        return chosen[0] if chosen else None
 
 
 _FAMILY = {"NOUN": "N", "VERB": "V", "INFN": "V", "ADJF": "A", "PRTF": "A", "ADJS": "S", "PRTS": "S",

@@ -179,7 +179,7 @@ def _slots(rule: Rule, replacement: str | None, analyzer: Morph) -> tuple[Slot, 
         if not readings or not analyzer.is_known(lemma):
             raise rule.error("patterns", f"в замене {replacement!r}: «{lemma}» нельзя склонять — это не "
                              "словарная начальная форма глагола, существительного или прилагательного")
-        slots.append(Slot(lemma, frozenset(KINSHIP[readings[0].pos])))
+        slots.append(Slot(lemma, frozenset(KINSHIP[readings[0].pos or ""])))
     return tuple(slots)
 
 

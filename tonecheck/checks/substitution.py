@@ -203,21 +203,21 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
         paradigm = _paradigm(key, atom, analyzer)
         if paradigm:
             atom = dataclasses.replace(atom, lemmas=frozenset({next(iter(paradigm.values())).lemma}))
-        common = {"paradigm": paradigm, **unless}
+        prev, nxt = unless.get("unless_prev"), unless.get("unless_next")
         if value.startswith("="):
-            entries.append(Entry(key, atom, literal=value[1:], **common))
+            entries.append(Entry(key, atom, literal=value[1:], paradigm=paradigm, unless_prev=prev, unless_next=nxt))
         elif value.startswith("~"):
             grams = frozenset(g.strip() for g in value[1:].split(",") if g.strip())
             bad = analyzer.unknown_grammemes(grams)
             if bad or not grams:
                 raise rule.error("lexicon", f"{where}: неизвестная граммема {', '.join(bad) or '(пусто)'}")
-            entries.append(Entry(key, atom, reinflect=grams, **common))
+            entries.append(Entry(key, atom, reinflect=grams, paradigm=paradigm, unless_prev=prev, unless_next=nxt))
         else:
             lemma = value.lower().replace("ё", "е")
             if " " in lemma or not analyzer.is_known(lemma) or not analyzer.can_inflect(lemma, frozenset({"nomn"})):
                 raise rule.error("lexicon", f"{where}: замену {value!r} нельзя склонять "
                                  "(её нет в словаре pymorphy3); для неизменяемой замены пишите «=текст»")
-            entries.append(Entry(key, atom, lemma=lemma, **common))
+            entries.append(Entry(key, atom, lemma=lemma, paradigm=paradigm, unless_prev=prev, unless_next=nxt))
     forms: dict[str, list[Entry]] = {}
     lemmas: dict[str, list[Entry]] = {}
     scan: list[Entry] = []

@@ -106,7 +106,7 @@ def _hangers_on(tokens: list[Token], token: Token) -> list[Token]:
     after = tokens[at + 1] if at + 1 < len(tokens) else None
     out = []
     if before is not None and _function_word(before) and (
-            before.best.pos == "PREP" or after is None or not after.is_word):
+            (before.best is not None and before.best.pos == "PREP") or after is None or not after.is_word):
         out.append(before)
     if (before is None or not before.is_word) and after is not None and after.best is not None \
             and after.best.pos == "CONJ":

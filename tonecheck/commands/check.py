@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-
 import difflib
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
