@@ -116,17 +116,27 @@ def cold_start(runs: int) -> tuple[float, float, float]:
     # would otherwise compile every module from source on every run and measure that instead.
     compileall.compile_dir(Path(tonecheck.__file__).parent, quiet=1)
     exe = shutil.which("tonecheck") or str(Path(sys.executable).with_name("tonecheck"))
-    times, cpu = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run([exe, "check", "--color", "never", "-t", "Щас проверю, жди."],
-                       capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return statistics.median(times), statistics.median(cpu), peak_kb / 1024
+    # The runs start from a small wrapper process: a child forked from this process (which has loaded
+    # everything) would report this process's memory as its own peak.
+    report = subprocess.run([sys.executable, "-c", _COLD_WRAPPER, exe, str(runs)], capture_output=True,
+                            text=True, check=True)
+    figures = json.loads(report.stdout)
+    return statistics.median(figures["wall"]), statistics.median(figures["cpu"]), figures["peak_kb"] / 1024
+
+
+_COLD_WRAPPER = """
+import json, resource, subprocess, sys, time
+exe, runs = sys.argv[1], int(sys.argv[2])
+wall, cpu = [], []
+for _ in range(runs):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([exe, "check", "--color", "never", "-t", "Щас проверю, жди."], capture_output=True)
+    wall.append(time.perf_counter() - start)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
 
 
 def main() -> int:
