@@ -29,6 +29,8 @@ KEYS = {"rewrites", "max_edits", "min_length", "skip"}
 NOT_WORDS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init", "Erro", "LATN", "UNKN"})
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 ABBREVIATION_LENGTH = 5
+#: A replacement that only copies groups (``\\1``) and literal text; anything else goes to ``Match.expand``.
+SIMPLE_TEMPLATE = re.compile(r"(?:[^\\]|\\[1-9](?!\d))*")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,14 @@ class Rewrite:
     regex: re.Pattern[str]
     replacement: str
     min_length: int = 0
+    #: The replacement split into literal text and group numbers, or None for ``Match.expand``
+    #: (which parses the template again on every call: most of the cost of trying rewrites).
+    parts: tuple[str | int, ...] | None = None
+
+    def expand(self, m: re.Match[str]) -> str:
+        if self.parts is None:
+            return m.expand(self.replacement)
+        return "".join(p if isinstance(p, str) else m.group(p) or "" for p in self.parts)
 
 
 @dataclass(frozen=True)
@@ -119,7 +129,7 @@ def _edits(word: str, rewrites: tuple[Rewrite, ...]) -> Iterator[tuple[int, str]
         if len(word) < rewrite.min_length:
             continue
         for m in rewrite.regex.finditer(word):
-            yield index, word[: m.start()] + m.expand(rewrite.replacement) + word[m.end():]
+            yield index, word[: m.start()] + rewrite.expand(m) + word[m.end():]
 
 
 @lru_cache(maxsize=256)
@@ -139,7 +149,7 @@ def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
         regex = _regex(rule, "rewrites", item[0])
         if any(int(ref) > regex.groups for ref in re.findall(r"\\(\d+)", item[1])):
             raise rule.error("rewrites", f"в замене {item[1]!r} ссылка на группу, которой нет в {item[0]!r}")
-        rewrites.append(Rewrite(regex, item[1], item[2] if len(item) == 3 else 0))
+        rewrites.append(Rewrite(regex, item[1], item[2] if len(item) == 3 else 0, _parts(item[1])))
     skip = rule.spec.get("skip")
     max_edits = rule.spec.get("max_edits", 1)
     min_length = rule.spec.get("min_length", 3)
@@ -148,6 +158,13 @@ def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
             raise rule.error(key, "ожидается целое число (max_edits — от 1 до 3)")
     return RespellingCheck(rule, tuple(rewrites), analyzer, max_edits, min_length,
                            _regex(rule, "skip", skip) if skip is not None else None)
+
+
+def _parts(replacement: str) -> tuple[str | int, ...] | None:
+    """``'с\\1'`` → ``('с', 1)``; None when the template has other escapes (``\\g<1>``, ``\\n``)."""
+    if not SIMPLE_TEMPLATE.fullmatch(replacement):
+        return None
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(re.split(r"\\([1-9])", replacement)) if p)
 
 
 def _regex(rule: Rule, key: str, source: object) -> re.Pattern[str]:
