@@ -33,3 +33,11 @@ def test_overlapping_and_unsafe_edits_are_skipped():
 
 def test_deletion_tidies_spaces():
     assert apply("Это же очевидно , кнопка", [Suggestion("", 0, 16)]) == "кнопка"
+
+
+def test_an_error_fix_wins_over_an_overlapping_warning_fix():
+    warning = Finding("SL001", "x", "slang", "warning", 0, 1, 1, 1, "б", "", 8.0, (Suggestion("бы", 0, 1),))
+    error = Finding("OB001", "y", "obscene", "error", 0, 5, 1, 1, "б.л.я", "", 25.0,
+                    (Suggestion("", 0, 5, safe=False),))
+    assert chosen_edits([warning, error], unsafe=True) == [Suggestion("", 0, 5, safe=False)]
+    assert chosen_edits([warning, error]) == [Suggestion("бы", 0, 1)]

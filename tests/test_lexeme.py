@@ -301,3 +301,10 @@ def test_offsets_stay_inside_the_text(rude, text):
         assert 0 <= finding.start < finding.end <= len(text)
         for s in finding.suggestions:
             assert 0 <= s.start <= s.end <= len(text)
+
+
+def test_spelt_out_letters_before_an_ending_are_one_finding(rude):
+    text = "Курьер п.и.з.д.ец опоздал."
+    found = rude_findings(rude, text)
+    assert [text[f.start:f.end] for f in found if f.code == "OB001"] == ["п.и.з.д.ец"]
+    assert rude.fix(text, unsafe=True) == "Курьер ужас опоздал."

@@ -66,3 +66,9 @@ def test_grammemes_on_a_known_lemma_constrain_the_form():
 def test_bad_entries_fail_at_load(entry):
     with pytest.raises(RuleError):
         _linter(entry)
+
+
+def test_a_letter_glued_to_other_letters_is_not_a_word(linter):
+    codes = {f.code for f in linter.lint("б.л.я, опять").findings}
+    assert "SL001" not in codes and "OB001" in codes
+    assert "SL001" in {f.code for f in linter.lint("Я б сделал иначе.").findings}

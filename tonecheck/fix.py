@@ -23,10 +23,12 @@ def match_case(source: str, replacement: str) -> str:
 
 
 def chosen_edits(findings: Iterable[Finding], *, unsafe: bool = False) -> list[Suggestion]:
-    """The first applicable suggestion of each finding, without overlaps (earlier findings win)."""
+    """The first applicable suggestion of each finding, without overlaps (errors first, then text order)."""
     edits: list[Suggestion] = []
     taken: list[tuple[int, int]] = []
-    for finding in findings:
+    # Worse problems first: where an error's fix and a warning's fix overlap, the error's wins.
+    rank = {"error": 0, "warning": 1, "info": 2}
+    for finding in sorted(findings, key=lambda f: rank.get(f.severity, 3)):
         for suggestion in finding.suggestions:
             if not (suggestion.safe or unsafe):
                 continue

@@ -234,7 +234,11 @@ def _word(clean: str, pos: Sequence[int], a: int, b: int) -> Word | None:
             readings += [r for r in sub.readings if len(r.text) > 1]
     seen = {r.text for r in readings}
     hyphenated = "-" in span and len(parts) > 1
-    readings += [r for r in _whole(clean, pos, a, b, hyphenated) if r.text not in seen]
+    whole = [r for r in _whole(clean, pos, a, b, hyphenated) if r.text not in seen]
+    # Letters spelt out before an ending («п.и.з.д.ец») are one word: read it whole first, so the
+    # finding (and its fix) covers all of it, not the spelt-out part alone.
+    spelt = any(SEPARATOR.search(span[pa:pb]) for pa, pb in parts)
+    readings = whole + readings if spelt else readings + whole
     return Word(start, stop, tuple(readings)) if readings else None
 
 

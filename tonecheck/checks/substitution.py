@@ -92,6 +92,8 @@ class SubstitutionCheck:
             entry = self._entry_for(token)
             if entry is None or entry.excused(words, i):
                 continue
+            if len(token.text) == 1 and _spelt_out(doc.text, token.start, token.stop):
+                continue  # «б.л.я», «т.е.»: a letter of an abbreviation or a disguised word
             if self.skip_quoted and _quoted(doc, token):
                 continue
             if self.unless_next and i + 1 < len(words) and self.unless_next.matches(words[i + 1]):
@@ -136,6 +138,17 @@ class SubstitutionCheck:
             return self.analyzer.reinflect(source, entry.reinflect)
         assert entry.lemma is not None
         return self.analyzer.agree(entry.lemma, source)
+
+
+_JOINERS = ".-_*/"
+
+
+def _spelt_out(text: str, start: int, stop: int) -> bool:
+    """Whether the letter at ``text[start:stop]`` is glued by «.», «-», «_», «*» or «/» to another letter."""
+    after = text[stop:stop + 2]
+    before = text[max(0, start - 2):start]
+    return (len(after) == 2 and after[0] in _JOINERS and after[1].isalpha()) or \
+        (len(before) == 2 and before[1] in _JOINERS and before[0].isalpha())
 
 
 def _quoted(doc: Doc, token: Token) -> bool:
