@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tonecheck.prefilter import possible, required
+from tonecheck.prefilter import letters, possible, required
 
 REGEXES = [
     re.compile(r"(?<![\d.,])100\s*%"),
@@ -45,3 +45,29 @@ def test_matches_pass(text):
     for regex in REGEXES:
         if regex.search(text):
             assert possible(required(regex), text)
+
+
+WORD_REGEXES = [
+    re.compile(r"([а-яё])\1"),
+    re.compile(r"цц?а$"),
+    re.compile(r"^з([кпстфхцчшщ])"),
+    re.compile(r"(?<=[а-яё])(то|либо|нибудь|таки|ка)$"),
+    re.compile(r"ф(?=[кпстхцчшщ])"),
+    re.compile(r"онц|\d"),
+    re.compile(r"(?i:о)н"),
+    re.compile(r"[^а]ц"),
+]
+WORD_ALPHABET = "аоцзкфтлнибудьсяё1"
+
+
+def test_letters_of_a_word_regex():
+    assert letters(re.compile(r"онц")) == (frozenset("н"), frozenset("о"), frozenset("ц"))
+    assert letters(re.compile(r"(то|либо)$")) == (frozenset("лт"),)
+    assert letters(re.compile(r"(?i)онц")) == ()  # case folding: nothing listed
+    assert letters(re.compile(r"\d+")) == ()
+
+
+@given(st.text(alphabet=WORD_ALPHABET, max_size=12), st.sampled_from(WORD_REGEXES))
+def test_letters_never_skip_a_match(word, regex):
+    if regex.search(word):
+        assert all(not chars.isdisjoint(word) for chars in letters(regex))

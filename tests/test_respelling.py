@@ -58,3 +58,14 @@ def test_bad_rewrites_fail_at_load(rewrites):
 def test_short_abbreviations_are_not_clipped_words():
     linter = _linter([["$", "ся"], ["$", "ей"]])
     assert _suggestions(linter, "Номер СНИЛС и кнопка выкл. на месте.") == []
+
+
+def test_letter_table_keeps_every_candidate_in_order():
+    from tonecheck.checks.respelling import _edits
+
+    linter = _linter([["([а-яё])\\1", "\\1"], ["цц?а$", "тся"], ["а", "о"], ["(?i)Ж", "ж"], ["\\w$", "ь"]])
+    (check,) = linter.checks
+    for word in ["кажецца", "харашо", "жжук", "дом", "ццаа"]:
+        every = [(i, word[:m.start()] + r.expand(m) + word[m.end():])
+                 for i, r in enumerate(check.rewrites) for m in r.regex.finditer(word)]
+        assert list(_edits(word, check.rewrites, check._letters)) == every

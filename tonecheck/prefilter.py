@@ -39,6 +39,30 @@ def required(regex: re.Pattern[str]) -> tuple[Requirement, ...]:
                  for strings, fold in chosen)
 
 
+def letters(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Sets of characters, each of which a match must share a character with.
+
+    For short subjects (one word) where a set test is cheaper than a search: a literal requires each of
+    its characters, a class or an alternation one of its (first) characters. An expression that ignores
+    case requires nothing (Unicode case folding has more pairs than ``str.lower`` tells).
+    """
+    if regex.flags & re.IGNORECASE:
+        return ()
+    try:
+        parsed = _sre.parse(regex.pattern, regex.flags)
+    except Exception:  # a private parser: when it disagrees, require nothing
+        return ()
+    out: set[frozenset[str]] = set()
+    for strings, fold in _sequence(parsed, False):
+        if fold or DIGIT in strings:  # ``\d`` is any Unicode digit: too many to list
+            continue
+        if len(strings) == 1:
+            out.update(frozenset(ch) for ch in next(iter(strings)))
+        else:
+            out.add(frozenset(s[0] for s in strings))
+    return tuple(sorted(out, key=lambda chars: (len(chars), sorted(chars))))
+
+
 def possible(requirements: tuple[Requirement, ...], text: str) -> bool:
     """Whether ``text`` holds every requirement (if not, the regex cannot match)."""
     for requirement in requirements:  # noqa: SIM110 - a plain loop: all() over a generator costs more

@@ -22,6 +22,7 @@ from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import Morph
+from ..prefilter import letters
 from ..rule import Rule
 
 KEYS = {"rewrites", "max_edits", "min_length", "skip"}
@@ -41,6 +42,9 @@ class Rewrite:
     #: The replacement split into literal text and group numbers, or None for ``Match.expand``
     #: (which parses the template again on every call: most of the cost of trying rewrites).
     parts: tuple[str | int, ...] | None = None
+    #: Letters the word must share one with, or the regex cannot match: most of the ~55 rewrites have
+    #: nothing to hold on to in a given word, and a letter table skips them without a scan.
+    needs: tuple[frozenset[str], ...] = ()
 
     def expand(self, m: re.Match[str]) -> str:
         if self.parts is None:
@@ -59,6 +63,10 @@ class RespellingCheck:
     #: A respelling is a guess: the engine drops it where another rule of the category flags the word.
     fallback: bool = True
     _cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    _letters: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_letters", _letter_table(self.rewrites))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         safe = self.rule.fix_safety == "safe"
@@ -104,7 +112,7 @@ class RespellingCheck:
             found: list[tuple[tuple[int, ...], str]] = []
             following: dict[str, tuple[int, ...]] = {}
             for current, used in frontier.items():
-                for index, candidate in _edits(current, self.rewrites):
+                for index, candidate in _edits(current, self.rewrites, self._letters):
                     if candidate in seen:
                         continue
                     seen.add(candidate)
@@ -123,13 +131,33 @@ class RespellingCheck:
         return any(a.known and not (a.grammemes & NOT_WORDS) for a in self.analyzer.parse(candidate))
 
 
-def _edits(word: str, rewrites: tuple[Rewrite, ...]) -> Iterator[tuple[int, str]]:
+def _edits(word: str, rewrites: tuple[Rewrite, ...], table: dict[str, int]) -> Iterator[tuple[int, str]]:
     """Every word made by applying one rewrite at one place, with the rewrite's index."""
-    for index, rewrite in enumerate(rewrites):
+    for index in _applicable(word, table):
+        rewrite = rewrites[index]
         if len(word) < rewrite.min_length:
             continue
         for m in rewrite.regex.finditer(word):
             yield index, word[: m.start()] + rewrite.expand(m) + word[m.end():]
+
+
+def _applicable(word: str, table: dict[str, int]) -> list[int]:
+    """Indices, in order, of the rewrites whose letters ``word`` has: the rest cannot apply."""
+    mask = table[""]
+    for ch in set(word):
+        mask |= table.get(ch, 0)
+    return [i for i in range(mask.bit_length()) if mask >> i & 1]
+
+
+def _letter_table(rewrites: tuple[Rewrite, ...]) -> dict[str, int]:
+    """Letter → bit mask of the rewrites that letter may let apply; ``""`` → those that need no letter."""
+    table: dict[str, int] = {"": 0}
+    for index, rewrite in enumerate(rewrites):
+        if not rewrite.needs:
+            table[""] |= 1 << index
+        for ch in rewrite.needs[0] if rewrite.needs else ():
+            table[ch] = table.get(ch, 0) | 1 << index
+    return table
 
 
 @lru_cache(maxsize=256)
@@ -149,7 +177,8 @@ def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
         regex = _regex(rule, "rewrites", item[0])
         if any(int(ref) > regex.groups for ref in re.findall(r"\\(\d+)", item[1])):
             raise rule.error("rewrites", f"в замене {item[1]!r} ссылка на группу, которой нет в {item[0]!r}")
-        rewrites.append(Rewrite(regex, item[1], item[2] if len(item) == 3 else 0, _parts(item[1])))
+        rewrites.append(Rewrite(regex, item[1], item[2] if len(item) == 3 else 0, _parts(item[1]),
+                                letters(regex)[:1]))
     skip = rule.spec.get("skip")
     max_edits = rule.spec.get("max_edits", 1)
     min_length = rule.spec.get("min_length", 3)
