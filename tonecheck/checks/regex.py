@@ -3,6 +3,11 @@
 ``replace`` is a template (``\\1`` for groups) or a mapping from the matched text, in lower case with
 ё written as е, to its replacement: ``{тк: так как, мб: может быть}``; a match the mapping lacks
 gets no fix.
+
+``gate`` (optional) is a cheap expression, compiled with the same ``ignore_case``, that every text the
+main one matches in must contain: ``([а-яё])\\1\\1`` before a long expression for stretched words. A text
+it does not find is not scanned. The gate must hold wherever the regex matches; it may only spare a
+scan that would find nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from ..morph import Morph
 from ..prefilter import Requirement, possible, required
 from ..rule import Rule
 
-KEYS = {"regex", "replace", "ignore_case"}
+KEYS = {"regex", "replace", "ignore_case", "gate"}
 
 
 @dataclass(frozen=True)
@@ -28,14 +33,18 @@ class RegexCheck:
     regex: re.Pattern[str]
     replace: str | None
     mapping: dict[str, str] | None = None
+    #: The rule's own cheap test (``gate``): a text it does not find is not scanned.
+    gate: re.Pattern[str] | None = None
     #: The characters the regex cannot match without: a text lacking them is not scanned.
-    gate: tuple[Requirement, ...] = field(init=False, compare=False, repr=False)
+    needs: tuple[Requirement, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "gate", required(self.regex))
+        object.__setattr__(self, "needs", required(self.regex))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        if not possible(self.gate, doc.view):
+        if not possible(self.needs, doc.view):
+            return
+        if self.gate is not None and self.gate.search(doc.view) is None:
             return
         safe = self.rule.fix_safety == "safe"
         for m in self.regex.finditer(doc.view):
@@ -61,12 +70,13 @@ def compile(rule: Rule, analyzer: Morph) -> RegexCheck:
         regex = re.compile(source, flags)
     except re.error as exc:
         raise rule.error("regex", f"ошибка в регулярном выражении: {exc}") from None
+    gate = _gate(rule, flags)
     replace = rule.spec.get("replace")
     if isinstance(replace, dict):
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in replace.items()):
             raise rule.error("replace", "в словаре замен ключи и значения — строки")
         mapping = {k.lower().replace("ё", "е"): v for k, v in replace.items()}
-        return RegexCheck(rule, regex, None, mapping)
+        return RegexCheck(rule, regex, None, mapping, gate)
     if replace is not None and not isinstance(replace, str):
         raise rule.error("replace", "ожидается строка-шаблон или словарь «найденное: замена»")
     if replace is not None:
@@ -76,4 +86,16 @@ def compile(rule: Rule, analyzer: Morph) -> RegexCheck:
                     raise re.error(f"нет группы {ref}")
         except re.error as exc:
             raise rule.error("replace", f"замена не подходит к выражению: {exc}") from None
-    return RegexCheck(rule, regex, replace)
+    return RegexCheck(rule, regex, replace, None, gate)
+
+
+def _gate(rule: Rule, flags: int) -> re.Pattern[str] | None:
+    source = rule.spec.get("gate")
+    if source is None:
+        return None
+    if not isinstance(source, str) or not source:
+        raise rule.error("gate", "ожидается регулярное выражение")
+    try:
+        return re.compile(source, flags)
+    except re.error as exc:
+        raise rule.error("gate", f"ошибка в регулярном выражении: {exc}") from None
