@@ -108,20 +108,25 @@ class Scan:
     #: Every lemma and every lower-cased form in the text: patterns needing an absent word are skipped.
     lemmas: frozenset[str] = frozenset()
     forms: frozenset[str] = frozenset()
-    letters: int = 0
-    upper: int = 0
-    #: The forms one per line, for the prefix tests (one regex search instead of a loop over words).
-    lines: str = ""
 
     @classmethod
     def of(cls, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> Scan:
-        lemmas: set[str] = set()
-        for token in words:
-            lemmas |= token.lemmas
-        forms = frozenset(t.lower for t in words)
-        view = doc.view
-        return cls(doc, words, mixed, frozenset(lemmas), forms,
-                   sum(map(str.isalpha, view)), sum(map(str.isupper, view)), "\n".join(forms))
+        lemmas = frozenset().union(*[token.lemmas for token in words])
+        return cls(doc, words, mixed, lemmas, frozenset([t.lower for t in words]))
+
+    # Only the caps signals and the prefix tests read these: computed on first use.
+    @cached_property
+    def letters(self) -> int:
+        return sum(map(str.isalpha, self.doc.view))
+
+    @cached_property
+    def upper(self) -> int:
+        return sum(map(str.isupper, self.doc.view))
+
+    @cached_property
+    def lines(self) -> str:
+        """The forms one per line, for the prefix tests (one regex search instead of a loop over words)."""
+        return "\n".join(self.forms)
 
     def may_match(self, needs: tuple[Need, ...]) -> bool:
         """Whether every word the pattern cannot do without occurs in the text."""
@@ -359,7 +364,9 @@ def _count(signal: Signal, scan: Scan, candidates: set[int]) -> tuple[int, list[
     if signal.kind == "mixed-script":
         return len(scan.mixed), list(scan.mixed)
     if signal.kind == "caps":
-        if scan.letters < signal.min_letters or scan.upper < signal.min_share * scan.letters:
+        # Too few capitals even for the fewest letters allowed: the letters need not be counted.
+        if scan.upper < signal.min_share * signal.min_letters or scan.letters < signal.min_letters \
+                or scan.upper < signal.min_share * scan.letters:
             return 0, []
         shouted = [(t.start, t.stop) for t in scan.words if sum(ch.isupper() for ch in t.text) > 1]
         return 1, shouted or [(0, len(doc.text))]
