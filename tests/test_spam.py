@@ -175,3 +175,18 @@ def test_channel_factors_are_checked():
     signal = {"name": "x", "description": "d", "points": 1, "patterns": ["a"]}
     with pytest.raises(RuleError, match="неизвестный канал"):
         _compile(signals=[signal], channel_factor={"fax": 2})
+
+
+def test_regex_gates_agree_with_the_prefilter():
+    from tonecheck.prefilter import possible
+
+    check = _compile(signals=[
+        {"name": "percent", "description": "d", "kind": "regex", "points": 1, "regex": r"гарант\w*\s*100\s*%"},
+        {"name": "bangs", "description": "d", "kind": "regex", "points": 1, "regex": ["!{2,}", r"[$€]\s*\d"]},
+    ])
+    texts = ["Гарантия 100%", "ГАРАНТ 100", "100 % гарантия", "Ура!!", "Ура! $5", "€ 7", "", "гарант"]
+    for text in texts:
+        expected = {position: [rx for rx, gate in zip(signal.regexes, signal.gates, strict=True)
+                               if possible(gate, text)]
+                    for position, signal in enumerate(check.signals)}
+        assert check.gates.runnable(text) == {p: rxs for p, rxs in expected.items() if rxs}, text

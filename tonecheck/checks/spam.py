@@ -23,7 +23,8 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import or_
 from typing import Any
 
 from ..context import CHANNELS, Context
@@ -108,20 +109,25 @@ class Scan:
     #: Every lemma and every lower-cased form in the text: patterns needing an absent word are skipped.
     lemmas: frozenset[str] = frozenset()
     forms: frozenset[str] = frozenset()
-    letters: int = 0
-    upper: int = 0
-    #: The forms one per line, for the prefix tests (one regex search instead of a loop over words).
-    lines: str = ""
 
     @classmethod
     def of(cls, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> Scan:
-        lemmas: set[str] = set()
-        for token in words:
-            lemmas |= token.lemmas
-        forms = frozenset(t.lower for t in words)
-        view = doc.view
-        return cls(doc, words, mixed, frozenset(lemmas), forms,
-                   sum(map(str.isalpha, view)), sum(map(str.isupper, view)), "\n".join(forms))
+        lemmas = frozenset().union(*[token.lemmas for token in words])
+        return cls(doc, words, mixed, lemmas, frozenset([t.lower for t in words]))
+
+    # Only the caps signals and the prefix tests read these: computed on first use.
+    @cached_property
+    def letters(self) -> int:
+        return sum(map(str.isalpha, self.doc.view))
+
+    @cached_property
+    def upper(self) -> int:
+        return sum(map(str.isupper, self.doc.view))
+
+    @cached_property
+    def lines(self) -> str:
+        """The forms one per line, for the prefix tests (one regex search instead of a loop over words)."""
+        return "\n".join(self.forms)
 
     def may_match(self, needs: tuple[Need, ...]) -> bool:
         """Whether every word the pattern cannot do without occurs in the text."""
@@ -192,6 +198,78 @@ class PatternIndex:
         return out
 
 
+class _Bits(dict[str, int]):
+    """Character → bits of the one-character requirements it meets, filled in as new characters come."""
+
+    def __init__(self, singles: tuple[Requirement, ...]) -> None:
+        super().__init__()
+        self.singles = singles
+
+    def __missing__(self, ch: str) -> int:
+        bits = self[ch] = sum(1 << i for i, single in enumerate(self.singles) if single.fullmatch(ch))
+        return bits
+
+
+def _literal(requirement: Requirement) -> str | None:
+    """The string a requirement looks for, when it is one (not a class of characters or ``\\d``)."""
+    if requirement.pattern.startswith("[") or requirement.pattern == r"\d":
+        return None
+    string = re.sub(r"\\(.)", r"\1", requirement.pattern, flags=re.DOTALL)
+    return string if re.escape(string) == requirement.pattern else None
+
+
+@dataclass(frozen=True)
+class Gates:
+    """The prefilter requirements of every regex signal, tested together once per text.
+
+    A requirement of one character (a class, ``\\d``, one letter) is met by the text when one of the
+    text's distinct characters meets it, so it becomes a bit: the bits of each character are found
+    once for all texts. A longer literal also needs each of its characters, and then a search.
+    """
+
+    bits: _Bits
+    #: Per regex signal: its position, and per regex the bits it needs, the searches it needs, the regex.
+    signals: tuple[tuple[int, tuple[tuple[int, tuple[Requirement, ...], re.Pattern[str]], ...]], ...]
+
+    @classmethod
+    def of(cls, signals: tuple[Signal, ...]) -> Gates:
+        singles: dict[tuple[str, int], int] = {}  # (pattern, flags) → bit
+
+        def bit(requirement: Requirement) -> int:
+            key = (requirement.pattern, requirement.flags)
+            return 1 << singles.setdefault(key, len(singles))
+
+        out = []
+        for position, signal in enumerate(signals):
+            if signal.kind != "regex":
+                continue
+            regexes = []
+            for regex, gate in zip(signal.regexes, signal.gates, strict=True):
+                need, searches = 0, []
+                for requirement in gate:
+                    string = _literal(requirement)
+                    if string is None or len(string) == 1:
+                        need |= bit(requirement)
+                        continue
+                    for ch in string:
+                        need |= bit(re.compile(re.escape(ch), requirement.flags))
+                    searches.append(requirement)
+                regexes.append((need, tuple(searches), regex))
+            out.append((position, tuple(regexes)))
+        compiled = tuple(re.compile(p, f) for p, f in singles)
+        return cls(_Bits(compiled), tuple(out))
+
+    def runnable(self, view: str) -> dict[int, list[re.Pattern[str]]]:
+        """Positions of the regex signals that may match ``view``, with their regexes that may."""
+        present = reduce(or_, map(self.bits.__getitem__, set(view)), 0)
+        out: dict[int, list[re.Pattern[str]]] = {}
+        for position, regexes in self.signals:
+            for need, searches, regex in regexes:
+                if present & need == need and possible(searches, view):
+                    out.setdefault(position, []).append(regex)
+        return out
+
+
 @dataclass(frozen=True)
 class Contribution:
     signal: Signal
@@ -225,9 +303,18 @@ class SpamCheck:
     homoglyphs: Mapping[str, str]
     analyzer: Morph
     index: PatternIndex = field(init=False, repr=False, compare=False)
+    gates: Gates = field(init=False, repr=False, compare=False)
+    #: The phrase signal of each pattern id, and the positions of the combos.
+    owners: Mapping[int, int] = field(init=False, repr=False, compare=False)
+    others: frozenset[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", PatternIndex.of(self.signals))
+        object.__setattr__(self, "gates", Gates.of(self.signals))
+        object.__setattr__(self, "owners", {key: position for position, signal in enumerate(self.signals)
+                                            for key in signal.ids})
+        object.__setattr__(self, "others", frozenset(
+            position for position, signal in enumerate(self.signals) if signal.kind not in ("phrase", "regex")))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         result = self.evaluate(doc, ctx)
@@ -255,14 +342,22 @@ class SpamCheck:
     def _evaluate(self, doc: Doc, ctx: Context) -> Result:
         scan = self.scan(doc)
         candidates = self.index.candidates(scan)
+        regexes = self.gates.runnable(doc.view)
+        # Only the signals that may score: phrases with a candidate pattern, regexes the prefilter lets through.
+        live = self.others.union(map(self.owners.__getitem__, candidates), regexes)
         base = self.channel_factor.get(ctx.channel, 1.0)
         contributions: list[Contribution] = []
-        for signal in self.signals:
-            if signal.kind == "phrase" and signal.ids.isdisjoint(candidates):
-                continue  # no pattern of the signal can match: no points
+        for position in sorted(live):
+            signal = self.signals[position]
             spans: list[tuple[int, int]] = []
             if signal.kind == "combo":
+                if not contributions:
+                    continue  # a combo needs scored signals
                 count = int(signal.fires({c.signal.name for c in contributions}))
+            elif signal.kind == "regex":
+                spans = _disjoint([(m.start(), m.end()) for rx in regexes[position]
+                                   for m in rx.finditer(doc.view) if m.end() > m.start()])
+                count = len(spans)
             else:
                 count, spans = _count(signal, scan, candidates)
             points = signal.score(count) * signal.channels.get(ctx.channel, base)
@@ -340,6 +435,7 @@ def _mixture(run: str) -> str | None:
 
 
 def _count(signal: Signal, scan: Scan, candidates: set[int]) -> tuple[int, list[tuple[int, int]]]:
+    """Matches of a phrase, caps, emoji or mixed-script signal (regexes are run by ``_evaluate``)."""
     doc = scan.doc
     if signal.kind == "phrase":
         if signal.ids.isdisjoint(candidates):
@@ -352,14 +448,12 @@ def _count(signal: Signal, scan: Scan, candidates: set[int]) -> tuple[int, list[
                 spans += [(words[i].start, words[end - 1].stop) for i, end in find(pattern, doc, words)]
         spans = _disjoint(spans)
         return len(spans), spans
-    if signal.kind == "regex":
-        spans = _disjoint([(m.start(), m.end()) for rx, gate in zip(signal.regexes, signal.gates, strict=True)
-                           if possible(gate, doc.view) for m in rx.finditer(doc.view) if m.end() > m.start()])
-        return len(spans), spans
     if signal.kind == "mixed-script":
         return len(scan.mixed), list(scan.mixed)
     if signal.kind == "caps":
-        if scan.letters < signal.min_letters or scan.upper < signal.min_share * scan.letters:
+        # Too few capitals even for the fewest letters allowed: the letters need not be counted.
+        if scan.upper < signal.min_share * signal.min_letters or scan.letters < signal.min_letters \
+                or scan.upper < signal.min_share * scan.letters:
             return 0, []
         shouted = [(t.start, t.stop) for t in scan.words if sum(ch.isupper() for ch in t.text) > 1]
         return 1, shouted or [(0, len(doc.text))]
