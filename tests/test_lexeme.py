@@ -308,3 +308,41 @@ def test_spelt_out_letters_before_an_ending_are_one_finding(rude):
     found = rude_findings(rude, text)
     assert [text[f.start:f.end] for f in found if f.code == "OB001"] == ["п.и.з.д.ец"]
     assert rude.fix(text, unsafe=True) == "Курьер ужас опоздал."
+
+
+# ---------------------------------------------------------------- word-by-word reading keys
+
+MIXED = "хуйпиздаеблясукаоркнтмёХЁБ xyapocehbkXYHB0136@$*.,-_'/|!?:;()\u200b\t\n"
+PIECES = ["хуй", "Пизда", "блять", "сука", "ёбаный", "заказ", "из-за", "кто-то", "т.е.", "xyй", "cyka",
+          "blyat", "Hyundai-сервис", "3@e6al", "х у й", "б.л.я", "п*зда", "10-х", "2024", "а", "и", "в",
+          "@login", "mail@example.com", "https://example.com/x", "www.site.ru", "\u200b", "ИСТАНБУЛ"]
+
+
+def assert_fast_keys_match(text: str) -> None:
+    fast = lexeme._fast_keys(text)
+    if fast is not None:
+        assert fast == lexeme._full_keys(text), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=MIXED, max_size=60))
+def test_fast_reading_keys_match_the_full_reading(text):
+    assert_fast_keys_match(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", ", ", ". ", "-", " — ", "\n", ""])),
+                       max_size=12))
+def test_fast_reading_keys_match_the_full_reading_of_words(pieces):
+    assert_fast_keys_match("".join(p + sep for p, sep in pieces))
+
+
+@pytest.mark.parametrize("text", ["Ваш заказ уже у курьера, он привезёт его завтра.",
+                                  "Кто-то из-за Hyundai-сервиса xyйню написал в 2024 году"])
+def test_plain_text_takes_the_fast_path(text):
+    assert lexeme._fast_keys(text) == lexeme._full_keys(text)
+
+
+@pytest.mark.parametrize("text", ["х у й", "пиши на a@b.ru", "см. https://x.ru", "ху\u200bй", "т.е. так"])
+def test_unusual_text_takes_the_full_path(text):
+    assert lexeme._fast_keys(text) is None

@@ -324,7 +324,53 @@ def read(text: str) -> tuple[Word, ...]:
 @lru_cache(maxsize=256)
 def reading_keys(text: str) -> frozenset[tuple[str, str, bool]]:
     """The keys of every reading of ``text`` (``Reading.key``): a check that has cleared them all has
-    nothing to look at. Plain words get their key without a Reading, the rest are read as ``read`` does."""
+    nothing to look at. Most texts take the word-by-word path (``_fast_keys``), the rest ``_full_keys``."""
+    keys = _fast_keys(text)
+    return _full_keys(text) if keys is None else keys
+
+
+def _fast_keys(text: str) -> frozenset[tuple[str, str, bool]] | None:
+    """The keys from each written word alone, or None when the text needs ``_spans``.
+
+    A word's readings depend on its letters only, so they are cached by word. The text needs the full
+    path when cleaning may move offsets (invisible characters, case changes that change length), when
+    it may hold names (``@``, links) or single letters spelt out («х у й»: three one-glyph runs in a row).
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or "@" in lowered or "://" in lowered or "www." in lowered \
+            or INVISIBLE.search(lowered):
+        return None
+    keys: set[tuple[str, str, bool]] = set()
+    singles = 0  # one-glyph runs in a row so far
+    for span in WORD.findall(lowered.replace("ё", "е")):
+        found, run = _span_keys(span)
+        if run < 0:  # spelt-out letters inside the word
+            return None
+        singles = singles + 1 if run else 0
+        if singles >= 3:
+            return None
+        keys.update(found)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _span_keys(span: str) -> tuple[tuple[tuple[str, str, bool], ...], int]:
+    """The reading keys of one ``WORD`` span, and 1 if it is one glyph, -1 if a part of it is, else 0."""
+    if len(span) == 1:
+        run = 1
+    elif SEPARATOR.search(span) and any(len(part) == 1 for part in re.findall(f"[{GLYPH}]+", span)):
+        run = -1
+    else:
+        run = 0
+    key = _plain_key(span)
+    if key is not None:
+        return (key,), run
+    word = _word(span, range(len(span)), 0, len(span))
+    return (tuple(r.key for r in word.readings) if word is not None else ()), run
+
+
+def _full_keys(text: str) -> frozenset[tuple[str, str, bool]]:
+    """The keys of the readings of every span ``_spans`` finds: plain words without building a Reading."""
     clean, pos, spans = _spans(text)
     keys: set[tuple[str, str, bool]] = set()
     for a, b in spans:
