@@ -346,3 +346,14 @@ def test_plain_text_takes_the_fast_path(text):
 @pytest.mark.parametrize("text", ["х у й", "пиши на a@b.ru", "см. https://x.ru", "ху\u200bй", "т.е. так"])
 def test_unusual_text_takes_the_full_path(text):
     assert lexeme._fast_keys(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", ", ", ". ", "-", " — ", "\n", ""])),
+                       max_size=12), text=st.text(alphabet=MIXED, max_size=40))
+def test_words_with_keys_are_the_words_read(pieces, text):
+    for written in ("".join(p + sep for p, sep in pieces), text):
+        words = read(written)
+        assert lexeme.words_with(written, lexeme.reading_keys(written)) == list(words), written
+        some = {r.key for w in words[::2] for r in w.readings[:1]}
+        assert lexeme.words_with(written, some) == [w for w in words if any(r.key in some for r in w.readings)]

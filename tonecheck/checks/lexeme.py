@@ -336,13 +336,12 @@ def _fast_keys(text: str) -> frozenset[tuple[str, str, bool]] | None:
     path when cleaning may move offsets (invisible characters, case changes that change length), when
     it may hold names (``@``, links) or single letters spelt out («х у й»: three one-glyph runs in a row).
     """
-    lowered = text.lower()
-    if len(lowered) != len(text) or "@" in lowered or "://" in lowered or "www." in lowered \
-            or INVISIBLE.search(lowered):
+    clean = _simple(text)
+    if clean is None:
         return None
     keys: set[tuple[str, str, bool]] = set()
     singles = 0  # one-glyph runs in a row so far
-    for span in WORD.findall(lowered.replace("ё", "е")):
+    for span in WORD.findall(clean):
         found, run = _span_keys(span)
         if run < 0:  # spelt-out letters inside the word
             return None
@@ -351,6 +350,38 @@ def _fast_keys(text: str) -> frozenset[tuple[str, str, bool]] | None:
             return None
         keys.update(found)
     return frozenset(keys)
+
+
+def _simple(text: str) -> str | None:
+    """The cleaned text when cleaning keeps every offset and nothing in it may be a name, else None."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "@" in lowered or "://" in lowered or "www." in lowered \
+            or INVISIBLE.search(lowered):
+        return None
+    return lowered.replace("ё", "е")
+
+
+def words_with(text: str, keys: set[tuple[str, str, bool]] | frozenset[tuple[str, str, bool]]) -> list[Word]:
+    """The words ``read`` gives for ``text`` that have a reading with one of ``keys``, in its order.
+
+    On the word-by-word path only those words are read; the others are not even built.
+    """
+    clean = _simple(text)
+    wanted: list[tuple[int, int]] = []
+    if clean is not None:
+        singles = 0
+        for m in WORD.finditer(clean):
+            found, run = _span_keys(m.group())
+            singles = singles + 1 if run else 0
+            if run < 0 or singles >= 3:
+                clean = None
+                break
+            if not keys.isdisjoint(found):
+                wanted.append(m.span())
+    if clean is None:
+        return [w for w in read(text) if any(r.key in keys for r in w.readings)]
+    pos = range(len(text))
+    return [w for w in (_word(clean, pos, a, b) for a, b in wanted) if w is not None]
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -438,7 +469,8 @@ class LexemeCheck:
         if self.clean.issuperset(keys):
             return
         taken: list[tuple[int, int]] = []
-        for word in read(doc.view):
+        # A word whose readings are all cleared can neither match nor take a span.
+        for word in words_with(doc.view, keys - self.clean):
             for reading in word.readings:
                 if taken and any(reading.start < b and a < reading.stop for a, b in taken):
                     continue
