@@ -45,9 +45,10 @@ class ToxicityCheck:
         model = self.model
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
-            scored = model.score(tokens)
-            if scored.probability < self.threshold or scored.words < self.min_words:
+            probability, words = model.estimate(tokens)
+            if probability < self.threshold or words < self.min_words:
                 continue
+            scored = model.score(tokens)
             drivers = [(t, c) for t, c in scored.drivers(0.0) if not _function_word(t)]
             causes = [(t, c) for t, c in drivers if c >= self.min_share][: self.max_words] or drivers[:1]
             yield self._hit(doc, sentence, tokens, scored, causes)
