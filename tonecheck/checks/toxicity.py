@@ -7,6 +7,7 @@ model (``tonecheck/model.py``) is read on the first sentence scored, not at impo
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -156,12 +157,11 @@ def _deletion(doc: Doc, sentence: Sentence, cut: Sequence[Token], safe: bool) ->
 def _narrowed(text: str, start: int, stop: int, replacement: str, safe: bool) -> Suggestion:
     """Trim the unchanged head and tail off a rewrite, so word-level fixes nearby still apply."""
     old = text[start:stop]
-    head = 0
-    while head < min(len(old), len(replacement)) and old[head] == replacement[head]:
-        head += 1
+    limit = min(len(old), len(replacement))
+    head = len(os.path.commonprefix((old, replacement)))
     tail = 0
-    while (tail < min(len(old), len(replacement)) - head
-           and old[len(old) - 1 - tail] == replacement[len(replacement) - 1 - tail]):
+    room = limit - head
+    while tail < room and old[-1 - tail] == replacement[-1 - tail]:
         tail += 1
     # Whole words on both ends, so the edit reads «Заткнись и жди» → «Жди», not «Заткнись и ж» → «Ж».
     while head > 0 and old[head - 1].isalnum():
