@@ -7,7 +7,6 @@ model (``tonecheck/model.py``) is read on the first sentence scored, not at impo
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -158,7 +157,9 @@ def _narrowed(text: str, start: int, stop: int, replacement: str, safe: bool) ->
     """Trim the unchanged head and tail off a rewrite, so word-level fixes nearby still apply."""
     old = text[start:stop]
     limit = min(len(old), len(replacement))
-    head = len(os.path.commonprefix((old, replacement)))
+    head = 0
+    while head < limit and old[head] == replacement[head]:
+        head += 1
     tail = 0
     room = limit - head
     while tail < room and old[-1 - tail] == replacement[-1 - tail]:
