@@ -73,6 +73,16 @@ def test_contributions_add_up_to_the_logit(model):
     assert math.isclose(scored.probability, 1 / (1 + math.exp(-scored.logit)))
 
 
+def test_estimate_is_the_score_without_shares(model):
+    # The check skips ``score`` below the threshold on the strength of this: the very same floats.
+    text = " ".join(SUPPORT + RUDE) + " Ну ты и дебил!!! читай ВНИМАТЕЛЬНЕЕ https://example.com 5 раз"
+    doc = Doc.build(text)
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        scored = model.score(tokens)
+        assert model.estimate(tokens) == (scored.probability, scored.words)
+
+
 def test_drivers_are_words_strongest_first(model):
     scored = sentence_score(model, "Ну ты и дебил, читай внимательнее!")
     drivers = scored.drivers(0.3)

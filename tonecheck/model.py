@@ -184,9 +184,9 @@ class HarshModel:
         self.bits = bits
         self.meta = meta or {}
         # Scoring memos keyed by strings (their hash is cached): a token's text → (kind, weight of its
-        # own features, lemma, mark id); «lemma lemma» → weight of the pair.
+        # own features, lemma, mark id); (previous lemma, lemma) → weight of the pair.
         self._tokens: dict[str, tuple[str, float, str, int]] = {}
-        self._pairs: dict[str, float] = {}
+        self._pairs: dict[tuple[str, str], float] = {}
 
     @classmethod
     def load(cls, stem: Path) -> HarshModel:
@@ -213,12 +213,41 @@ class HarshModel:
         self._tokens[token.text] = info
         return info
 
-    def _pair(self, key: str, prev_lemma: str, lemma: str) -> float:
-        weight = float(self.weights[_pair_feature(prev_lemma, lemma, (1 << self.bits) - 1)])
+    def _pair(self, key: tuple[str, str]) -> float:
+        weight = float(self.weights[_pair_feature(key[0], key[1], (1 << self.bits) - 1)])
         if len(self._pairs) >= _TOKEN_INFO_MAX:
             self._pairs.clear()
         self._pairs[key] = weight
         return weight
+
+    def estimate(self, tokens: Sequence[Token]) -> tuple[float, int]:
+        """``score(tokens)``'s probability and words, without the shares (most sentences stop here).
+
+        Every weight is an int16 and every share a multiple of 1/2, so float sums of them are exact:
+        the plain total equals ``sum(shares)`` bit for bit, whatever the order.
+        """
+        memo, pairs = self._tokens, self._pairs
+        marks: set[int] = set()
+        prev_lemma = "<s>"
+        words = 0
+        total = 0.0
+        for token in tokens:
+            info = memo.get(token.text) or self._token(token)
+            kind = info[0]
+            if kind == "w":
+                lemma = info[2]
+                key = (prev_lemma, lemma)
+                pair = pairs.get(key)
+                if pair is None:
+                    pair = self._pair(key)
+                total += info[1] + pair
+                prev_lemma = lemma
+                words += 1
+            elif kind == "m" and info[3] not in marks:
+                marks.add(info[3])
+                total += info[1]
+        logit = self.bias + total * self.scale
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit)))), words
 
     def score(self, tokens: Sequence[Token]) -> Score:
         """The sentence's probability and each token's share; the same sums as ``token_features``."""
@@ -234,10 +263,10 @@ class HarshModel:
             kind = info[0]
             if kind == "w":
                 lemma = info[2]
-                key = prev_lemma + " " + lemma
+                key = (prev_lemma, lemma)
                 pair = pairs.get(key)
                 if pair is None:
-                    pair = self._pair(key, prev_lemma, lemma)
+                    pair = self._pair(key)
                 if prev >= 0:
                     shares[prev] += pair / 2
                     shares.append(info[1] + pair / 2)

@@ -45,9 +45,10 @@ class ToxicityCheck:
         model = self.model
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
-            scored = model.score(tokens)
-            if scored.probability < self.threshold or scored.words < self.min_words:
+            probability, words = model.estimate(tokens)
+            if probability < self.threshold or words < self.min_words:
                 continue
+            scored = model.score(tokens)
             drivers = [(t, c) for t, c in scored.drivers(0.0) if not _function_word(t)]
             causes = [(t, c) for t, c in drivers if c >= self.min_share][: self.max_words] or drivers[:1]
             yield self._hit(doc, sentence, tokens, scored, causes)
@@ -155,12 +156,13 @@ def _deletion(doc: Doc, sentence: Sentence, cut: Sequence[Token], safe: bool) ->
 def _narrowed(text: str, start: int, stop: int, replacement: str, safe: bool) -> Suggestion:
     """Trim the unchanged head and tail off a rewrite, so word-level fixes nearby still apply."""
     old = text[start:stop]
+    limit = min(len(old), len(replacement))
     head = 0
-    while head < min(len(old), len(replacement)) and old[head] == replacement[head]:
+    while head < limit and old[head] == replacement[head]:
         head += 1
     tail = 0
-    while (tail < min(len(old), len(replacement)) - head
-           and old[len(old) - 1 - tail] == replacement[len(replacement) - 1 - tail]):
+    room = limit - head
+    while tail < room and old[-1 - tail] == replacement[-1 - tail]:
         tail += 1
     # Whole words on both ends, so the edit reads «Заткнись и жди» → «Жди», not «Заткнись и ж» → «Ж».
     while head > 0 and old[head - 1].isalnum():
