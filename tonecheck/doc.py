@@ -34,7 +34,7 @@ class Token:
         return any(a.has(grammemes) and (lemma is None or a.lemma == lemma) for a in self.analyses)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _reading(text: str, analyzer: Morph) -> tuple[str, bool, tuple[Analysis, ...], frozenset[str]]:
     """A token's lower case (ё as е), whether it is a word, and its readings and lemmas."""
     lower = text.lower().replace("ё", "е")
@@ -50,7 +50,7 @@ def _known(analyses: tuple[Analysis, ...]) -> bool:
     return False
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _keys(lower: str, lemmas: frozenset[str]) -> tuple[str, ...]:
     return tuple(lemmas | {lower})
 

@@ -56,7 +56,7 @@ def _tag(token: Token) -> str:
     return "t:" + best.pos + "".join("," + g for g in TAG_GRAMMEMES if g in best.grammemes)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _word_features(lower: str, lemma: str, tag: str, caps: bool, grams: bool, mask: int) -> tuple[int, ...]:
     names = ["l:" + lemma]
     if tag:
@@ -120,7 +120,7 @@ def _token_info(token: Token, mask: int) -> tuple[str, tuple[int, ...], str]:
     return info
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _pair_feature(prev_lemma: str, lemma: str, mask: int) -> int:
     return _hash("b:" + prev_lemma + "_" + lemma, mask)
 

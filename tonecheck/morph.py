@@ -44,9 +44,9 @@ class Morph:
         self._ru = pymorphy3.MorphAnalyzer(lang="ru")
         self._uk: pymorphy3.MorphAnalyzer | None = None
         self._lock = threading.Lock()
-        self.parse = lru_cache(maxsize=200_000)(self._parse)
+        self.parse = lru_cache(maxsize=50_000)(self._parse)
         self.inflect = lru_cache(maxsize=50_000)(self._inflect)
-        self.word = lru_cache(maxsize=200_000)(self._word)
+        self.word = lru_cache(maxsize=50_000)(self._word)
         self.lexeme = lru_cache(maxsize=50_000)(self._lexeme)
         self.paradigm = lru_cache(maxsize=10_000)(self._paradigm)
         self._reinflect = lru_cache(maxsize=50_000)(self._reinflect_raw)  # keyed by the pymorphy3 Parse

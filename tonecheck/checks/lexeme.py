@@ -69,7 +69,7 @@ ONE_LETTER_WORDS = frozenset("аивскуоя")
 NAMES = re.compile(r"(?<![^\s(\[])@[a-z0-9_][\w.]*|[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"
                    r"|https?://\S+|www\.\S+")
 MAX_READINGS = 32
-CACHE_SIZE = 100_000
+CACHE_SIZE = 50_000
 MISSING = object()
 PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
 

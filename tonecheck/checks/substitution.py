@@ -113,7 +113,7 @@ class SubstitutionCheck:
         """The first entry matching the word (cached by its lower case, which its readings follow from)."""
         found = self._entries.get(token.lower, MISSING)
         if found is MISSING:
-            if len(self._entries) > 100_000:
+            if len(self._entries) > 50_000:
                 self._entries.clear()
             found = self._entries[token.lower] = self._first_entry(token)
         return found  # type: ignore[return-value]

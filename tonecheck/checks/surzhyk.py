@@ -78,7 +78,7 @@ class SurzhykCheck:
 
     def _suspect(self, lower: str) -> bool:
         """What ``_ukrainian`` asks of the word alone, short of the Ukrainian dictionary (loaded lazily)."""
-        if len(self._suspects) > 100_000:
+        if len(self._suspects) > 50_000:
             self._suspects.clear()
         if not CYRILLIC_WORD.match(lower) or len(lower) < 2:
             return False
