@@ -15,7 +15,7 @@ import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -220,71 +220,71 @@ class HarshModel:
         self._pairs[key] = weight
         return weight
 
+    def _terms(self, tokens: Sequence[Token]) -> Iterator[tuple[Token, float, float | None]]:
+        """Each counted token with its own weight and, for a word, the weight of the pair it closes.
+
+        Marks (punctuation, capitals, Latin) count once per sentence and have no pair (None).
+        """
+        memo, pairs = self._tokens, self._pairs
+        marks: set[int] = set()
+        prev_lemma = "<s>"
+        for token in tokens:
+            info = memo.get(token.text) or self._token(token)
+            kind = info[0]
+            if kind == "w":
+                lemma = info[2]
+                key = (prev_lemma, lemma)
+                pair = pairs.get(key)
+                if pair is None:
+                    pair = self._pair(key)
+                prev_lemma = lemma
+                yield token, info[1], pair
+            elif kind == "m" and info[3] not in marks:
+                marks.add(info[3])
+                yield token, info[1], None
+
     def estimate(self, tokens: Sequence[Token]) -> tuple[float, int]:
         """``score(tokens)``'s probability and words, without the shares (most sentences stop here).
 
         Every weight is an int16 and every share a multiple of 1/2, so float sums of them are exact:
         the plain total equals ``sum(shares)`` bit for bit, whatever the order.
         """
-        memo, pairs = self._tokens, self._pairs
-        marks: set[int] = set()
-        prev_lemma = "<s>"
         words = 0
         total = 0.0
-        for token in tokens:
-            info = memo.get(token.text) or self._token(token)
-            kind = info[0]
-            if kind == "w":
-                lemma = info[2]
-                key = (prev_lemma, lemma)
-                pair = pairs.get(key)
-                if pair is None:
-                    pair = self._pair(key)
-                total += info[1] + pair
-                prev_lemma = lemma
+        for _token, own, pair in self._terms(tokens):
+            if pair is None:
+                total += own
+            else:
+                total += own + pair
                 words += 1
-            elif kind == "m" and info[3] not in marks:
-                marks.add(info[3])
-                total += info[1]
-        logit = self.bias + total * self.scale
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit)))), words
+        return _sigmoid(self.bias + total * self.scale), words
 
     def score(self, tokens: Sequence[Token]) -> Score:
         """The sentence's probability and each token's share; the same sums as ``token_features``."""
-        memo, pairs = self._tokens, self._pairs
         kept: list[Token] = []
         shares: list[float] = []
-        marks: set[int] = set()
         prev = -1
-        prev_lemma = "<s>"
         words = 0
-        for token in tokens:
-            info = memo.get(token.text) or self._token(token)
-            kind = info[0]
-            if kind == "w":
-                lemma = info[2]
-                key = (prev_lemma, lemma)
-                pair = pairs.get(key)
-                if pair is None:
-                    pair = self._pair(key)
-                if prev >= 0:
-                    shares[prev] += pair / 2
-                    shares.append(info[1] + pair / 2)
-                else:
-                    shares.append(info[1] + pair)
+        for token, own, pair in self._terms(tokens):
+            if pair is None:
+                shares.append(own)
+            elif prev >= 0:  # a pair's weight is split between its two words
+                shares[prev] += pair / 2
+                shares.append(own + pair / 2)
+            else:
+                shares.append(own + pair)
+            if pair is not None:
                 prev = len(shares) - 1
-                prev_lemma = lemma
-                kept.append(token)
                 words += 1
-            elif kind == "m" and info[3] not in marks:
-                marks.add(info[3])
-                shares.append(info[1])
-                kept.append(token)
+            kept.append(token)
         scale = self.scale
         logit = self.bias + sum(shares) * scale
-        probability = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
         contributions = tuple((t, s * scale) for t, s in zip(kept, shares, strict=True))
-        return Score(probability, logit, contributions, words)
+        return Score(_sigmoid(logit), logit, contributions, words)
+
+
+def _sigmoid(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
 
 
 def _read_npy_int16(handle: BinaryIO, path: Path) -> array:
