@@ -152,3 +152,9 @@ class Doc:
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start:sentence.stop]
+
+
+@lru_cache(maxsize=64)
+def customer_doc(message: str, analyzer: Morph | None = None) -> Doc:
+    """The customer's message, analysed once however many rules (complaint, topic) read it."""
+    return Doc.build(message, analyzer=analyzer)

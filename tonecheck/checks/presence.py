@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..context import Context
-from ..doc import Doc
+from ..doc import Doc, customer_doc
 from ..finding import Hit, Suggestion
 from ..layout import chunks, words_between
 from ..morph import Morph
@@ -26,12 +25,6 @@ from ..rule import Rule
 KEYS = {"patterns", "where", "window", "when", "trigger", "append"}
 WHERE = ("start", "end", "any")
 WHEN = ("followup", "first_contact")
-
-
-@lru_cache(maxsize=64)
-def _message_doc(message: str, analyzer: Morph) -> Doc:
-    """The customer's message, analysed once however many rules read it."""
-    return Doc.build(message, analyzer=analyzer)
 
 
 @dataclass(frozen=True)
@@ -75,7 +68,7 @@ class PresenceCheck:
         """The words of the customer's message that set the rule off."""
         if not self.trigger or not ctx.customer_message:
             return None
-        message = _message_doc(ctx.customer_message, self.analyzer)
+        message = customer_doc(ctx.customer_message, self.analyzer)
         words = message.words
         for pattern in self.trigger:
             for i, end in find(pattern, message, words):

@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import relevance
 from ..context import Context
-from ..doc import Doc
+from ..doc import Doc, customer_doc
 from ..errors import RuleError
 from ..finding import Hit
 from ..morph import Morph
@@ -63,7 +63,7 @@ def analyse(doc: Doc, message: str, lexicon: Lexicon) -> Analysis:
     from ..vectors import vectors
 
     vec = vectors()
-    message_doc = Doc.build(message, analyzer=doc.morph)
+    message_doc = customer_doc(message, doc.morph)
     question = relevance.side(message_doc, lexicon, vec)
     reply = relevance.side(doc, lexicon, vec)
     result = Analysis(message_doc, question, reply, relevance.compare(question, reply, vec))
