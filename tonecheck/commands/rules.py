@@ -22,7 +22,9 @@ def list_rules(out: Console) -> int:
     for column in ("Код", "Имя", "Категория", "Важность", "Исправление", "Что находит"):
         table.add_column(column)
     for r in catalogue():
-        table.add_row(r.code, r.name, r.category, r.severity, SAFETY[r.fix_safety], r.message)
+        # Rule texts (user rules too) are plain text, never rich markup: «[важно]» stays as written.
+        table.add_row(*(Text(cell) for cell in (r.code, r.name, r.category, r.severity, SAFETY[r.fix_safety],
+                                                r.message)))
     out.print(table)
     return EXIT_CLEAN
 
