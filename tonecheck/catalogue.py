@@ -1,4 +1,4 @@
-"""The rule catalogue as Markdown, for the README (a test keeps the README in sync)."""
+"""The rule catalogue: one rule's page (terminal, SARIF) and the Markdown table for the README."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from collections.abc import Iterable
 
 from .rule import Rule
 
-SAFETY = {"safe": "безопасное", "unsafe": "с проверкой", "none": "—"}
+SAFETY = {"safe": "безопасное", "unsafe": "требует проверки", "none": "нет"}
+#: Shorter labels for the README table.
+SAFETY_SHORT = {"safe": "безопасное", "unsafe": "с проверкой", "none": "—"}
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
@@ -14,7 +16,21 @@ def markdown(rules: Iterable[Rule]) -> str:
     lines = ["| Код | Имя | Категория | Важность | Исправление | Что находит |", "|---|---|---|---|---|---|"]
     for r in sorted(rules, key=lambda r: r.code):
         message = r.message.replace("|", "\\|")
-        lines.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity} | {SAFETY[r.fix_safety]} | {message} |")
+        lines.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity} | {SAFETY_SHORT[r.fix_safety]} | {message} |")
+    return "\n".join(lines)
+
+
+def document(r: Rule) -> str:
+    """A rule's page: what, why, example, fix safety (the same text for ``explain`` and SARIF help)."""
+    lines = [f"{r.code} {r.name} ({r.category}, {r.severity})", "", r.message, "",
+             "Почему это плохо", "  " + r.why.strip().replace("\n", "\n  ")]
+    if r.example:
+        lines += ["", "Пример", f"  {r.example}"]
+    if r.use_instead:
+        lines += ["", "Лучше так", f"  {r.use_instead}"]
+    if r.fix_title:
+        lines += ["", "Как исправить", f"  {r.fix_title}"]
+    lines += ["", f"Автоисправление: {SAFETY[r.fix_safety]}"]
     return "\n".join(lines)
 
 

@@ -10,13 +10,13 @@ from typing import Any
 from urllib.parse import quote
 
 from . import __version__
+from .catalogue import document
 from .finding import Finding, Suggestion
 from .report import Report
 from .rule import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-SAFETY = {"safe": "безопасное", "unsafe": "требует проверки", "none": "нет"}
 
 
 class _Lines:
@@ -43,20 +43,12 @@ def uri(name: str) -> str:
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    help_lines = [rule.message, "", rule.why.strip()]
-    if rule.example:
-        help_lines += ["", f"Пример: {rule.example}"]
-    if rule.use_instead:
-        help_lines += [f"Лучше так: {rule.use_instead}"]
-    if rule.fix_title:
-        help_lines += ["", f"Как исправить: {rule.fix_title}"]
-    help_lines += [f"Автоисправление: {SAFETY[rule.fix_safety]}"]
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.message},
         "fullDescription": {"text": rule.why.strip()},
-        "help": {"text": "\n".join(help_lines)},
+        "help": {"text": document(rule)},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"category": rule.category, "fix_safety": rule.fix_safety, "tags": [rule.category]},
     }

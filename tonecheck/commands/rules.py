@@ -6,11 +6,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..catalogue import SAFETY, document
 from ..engine import load_rules
 from ..rule import Rule, builtin_dir
 from . import EXIT_CLEAN, EXIT_ERROR
-
-SAFETY = {"safe": "безопасное", "unsafe": "требует проверки", "none": "нет"}
 
 
 def catalogue() -> list[Rule]:
@@ -37,17 +36,3 @@ def explain(code: str, out: Console, err: Console) -> int:
             return EXIT_CLEAN
     err.print(f"tonecheck: правило {wanted!r} не найдено; список: tonecheck rules", markup=False, highlight=False)
     return EXIT_ERROR
-
-
-def document(r: Rule) -> str:
-    """A rule's page: what, why, example, fix safety (the same text for the terminal and the docs)."""
-    lines = [f"{r.code} {r.name} ({r.category}, {r.severity})", "", r.message, "",
-             "Почему это плохо", "  " + r.why.strip().replace("\n", "\n  ")]
-    if r.example:
-        lines += ["", "Пример", f"  {r.example}"]
-    if r.use_instead:
-        lines += ["", "Лучше так", f"  {r.use_instead}"]
-    if r.fix_title:
-        lines += ["", "Как исправить", f"  {r.fix_title}"]
-    lines += ["", f"Автоисправление: {SAFETY[r.fix_safety]}"]
-    return "\n".join(lines)
