@@ -16,7 +16,8 @@ def markdown(rules: Iterable[Rule]) -> str:
     lines = ["| Код | Имя | Категория | Важность | Исправление | Что находит |", "|---|---|---|---|---|---|"]
     for r in sorted(rules, key=lambda r: r.code):
         message = r.message.replace("|", "\\|")
-        lines.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity} | {SAFETY_SHORT[r.fix_safety]} | {message} |")
+        safety = SAFETY_SHORT[r.fix_safety]
+        lines.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity} | {safety} | {message} |")
     return "\n".join(lines)
 
 
