@@ -36,7 +36,7 @@ class CapsCheck:
     def _shouted(self, token: Token, needed: int) -> bool:
         letters = [ch for ch in token.text if ch.isalpha()]
         # Latin capitals in Russian text are brands, keys and formats (RUTUBE, SHIFT, MPEG), not a raised voice.
-        if not any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in letters):
+        if not token.is_cyrillic:
             return False
         if len(letters) < needed or not all(ch.isupper() for ch in letters):
             return False
