@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pymorphy3
 
@@ -21,9 +20,8 @@ AGREEMENT = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "ac
 CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """One reading of a word: lemma, part of speech and grammemes."""
+class Analysis(NamedTuple):
+    """One reading of a word: lemma, part of speech and grammemes (a named tuple: cheap to build)."""
 
     word: str
     lemma: str
@@ -53,11 +51,13 @@ class Morph:
 
     def _parse(self, word: str) -> tuple[Analysis, ...]:
         out = []
+        known: dict[str, bool] = {}  # Parse.is_known looks the form up again for every reading of it
         for p in self._ru.parse(word):
             tag = p.tag
-            grams = frozenset(tag.grammemes)
-            known = p.is_known
-            out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, grams, p.score, known, p))
+            if p.word not in known:
+                known[p.word] = p.is_known
+            out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, tag.grammemes, p.score,
+                                known[p.word], p))
         # «к» is also an abbreviation of «как», «те» an archaic «тебе»: such readings only when nothing
         # else fits.
         plain = tuple(a for a in out if "Abbr" not in a.grammemes and "Arch" not in a.grammemes)
