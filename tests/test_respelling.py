@@ -69,3 +69,28 @@ def test_letter_table_keeps_every_candidate_in_order():
         every = [(i, word[:m.start()] + r.expand(m) + word[m.end():])
                  for i, r in enumerate(check.rewrites) for m in r.regex.finditer(word)]
         assert list(_edits(word, check.rewrites, check._letters)) == every
+
+
+def test_append_only_rewrites_skip_words_no_dictionary_word_starts_with():
+    linter = _linter([["$", "о"], ["$", "а"]], max_edits=2, min_length=4)
+    (check,) = linter.checks
+    assert check.appends
+    assert _suggestions(linter, "Всё нормальн.") == [("нормальн", "нормально")]
+    assert check.standard("нормальнщ") is None
+    assert "нормальнщ" not in check._cache  # answered by the prefix lookup, no search
+    # The shortcut agrees with the full search on words with and without ё in the dictionary form.
+    for word in ["нормальн", "ещ", "еж", "зелен", "стандартн", "кварщ", "пожалст"]:
+        assert check.standard(word) == check._search(word)
+
+
+def test_rewrites_that_do_more_than_append_are_searched_in_full():
+    assert not _linter([["$", "о"], ["а", "о"]]).checks[0].appends
+
+
+def test_is_prefix_reads_e_as_yo():
+    from tonecheck.morph import morph
+
+    analyzer = morph()
+    assert analyzer.is_prefix("нормальн")
+    assert analyzer.is_prefix("еще")  # «ещё»
+    assert not analyzer.is_prefix("нормальнщ")

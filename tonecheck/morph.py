@@ -81,6 +81,21 @@ class Morph:
     def is_known(self, word: str) -> bool:
         return self._ru.word_is_known(word.lower())
 
+    def is_prefix(self, prefix: str) -> bool:
+        """Whether some dictionary word starts with ``prefix`` (lower case; «е» may stand for «ё»)."""
+        words = self._ru.dictionary.words
+        spots = [i for i, ch in enumerate(prefix) if ch == "е"]
+        if len(spots) > 4:  # too many spellings to try: say yes, the caller then looks word by word
+            return True
+        for mask in range(1 << len(spots)):
+            variant = list(prefix)
+            for bit, i in enumerate(spots):
+                if mask >> bit & 1:
+                    variant[i] = "ё"
+            if words.has_keys_with_prefix("".join(variant)):
+                return True
+        return False
+
     def _candidates(self, lemma: str, pos: str | None) -> tuple[Analysis, ...]:
         """The readings ``inflect`` starts from: of ``lemma`` itself (of ``pos`` first), else any."""
         candidates = [a for a in self.parse(lemma) if a.lemma == lemma.replace("ё", "е")]

@@ -49,6 +49,8 @@ class Rewrite:
     def expand(self, m: re.Match[str]) -> str:
         if self.parts is None:
             return m.expand(self.replacement)
+        if len(self.parts) == 1 and isinstance(self.parts[0], str):
+            return self.parts[0]  # plain text, the commonest case: no join
         return "".join(p if isinstance(p, str) else m.group(p) or "" for p in self.parts)
 
 
@@ -64,9 +66,13 @@ class RespellingCheck:
     fallback: bool = True
     _cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     _letters: dict[str, int] = field(init=False, repr=False, compare=False)
+    #: Whether every rewrite only appends letters (``$``): then no candidate can be a word unless some
+    #: dictionary word starts with the word as written — one lookup instead of the whole search.
+    appends: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_letters", _letter_table(self.rewrites))
+        object.__setattr__(self, "appends", all(r.regex.pattern == "$" for r in self.rewrites))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         safe = self.rule.fix_safety == "safe"
@@ -98,6 +104,8 @@ class RespellingCheck:
 
     def standard(self, word: str) -> str | None:
         """The dictionary word that ``word`` respells, or None."""
+        if self.appends and not self.analyzer.is_prefix(word):
+            return None  # every candidate starts with the word itself, and no dictionary word does
         if word not in self._cache:
             if len(self._cache) > 50_000:
                 self._cache.clear()
@@ -108,7 +116,9 @@ class RespellingCheck:
         # Breadth first over the number of edits; within one depth the rewrites listed first win.
         frontier: dict[str, tuple[int, ...]] = {word: ()}
         seen = {word}
-        for _ in range(self.max_edits):
+        is_word = self._is_word
+        for depth in range(self.max_edits):
+            last = depth == self.max_edits - 1  # nothing follows the last depth: keep only words
             found: list[tuple[tuple[int, ...], str]] = []
             following: dict[str, tuple[int, ...]] = {}
             for current, used in frontier.items():
@@ -116,10 +126,10 @@ class RespellingCheck:
                     if candidate in seen:
                         continue
                     seen.add(candidate)
-                    cost = tuple(sorted((*used, index)))
-                    following[candidate] = cost
-                    if self._is_word(candidate):
-                        found.append((cost, candidate))
+                    if is_word(candidate):
+                        found.append((tuple(sorted((*used, index))), candidate))
+                    elif not last:
+                        following[candidate] = tuple(sorted((*used, index)))
             if found:
                 return min(found)[1]
             frontier = following
