@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from tonecheck import Linter
 from tonecheck.checks import lexeme
 from tonecheck.checks.lexeme import deletion, read
+from tonecheck.context import Context
+from tonecheck.doc import Doc
 from tonecheck.engine import load_rules
 from tonecheck.errors import RuleError
 from tonecheck.morph import morph
@@ -338,14 +340,28 @@ def test_fast_reading_keys_match_the_full_reading_of_words(pieces):
 
 
 @pytest.mark.parametrize("text", ["Ваш заказ уже у курьера, он привезёт его завтра.",
-                                  "Кто-то из-за Hyundai-сервиса xyйню написал в 2024 году"])
+                                  "Кто-то из-за Hyundai-сервиса xyйню написал в 2024 году",
+                                  "пиши на a@b.ru, @xyilo", "см. https://x.ru/хуй и www.пизда.рф",
+                                  "а вот и в, но не х у"])
 def test_plain_text_takes_the_fast_path(text):
+    assert lexeme._fast_keys(text) is not None
     assert lexeme._fast_keys(text) == lexeme._full_keys(text)
 
 
-@pytest.mark.parametrize("text", ["х у й", "пиши на a@b.ru", "см. https://x.ru", "ху\u200bй", "т.е. так"])
+@pytest.mark.parametrize("text", ["х у й", "а! и? в.", "ху\u200bй", "т.е. так", "вопрос.а", "б-лядь", "İstanbul"])
 def test_unusual_text_takes_the_full_path(text):
+    assert lexeme.written(text) is None
     assert lexeme._fast_keys(text) is None
+
+
+def test_a_text_of_cleared_words_is_skipped_only_when_no_word_can_match(linter):
+    check = next(c for c in linter.checks if c.rule.code == "OB001")
+    clean = Doc.build("Ваш заказ уже в пути.")
+    assert list(check.run(clean, Context())) == []
+    assert check.cleared >= lexeme.written(clean.view)
+    # Cleared words around a new one do not hide it.
+    assert [h.data["reading"] for h in check.run(Doc.build("Ваш заказ, бля, уже в пути."), Context())] == ["бля"]
+    assert "бля" not in check.cleared
 
 
 @settings(max_examples=300, deadline=None)

@@ -4,7 +4,7 @@ import pytest
 
 from tonecheck.doc import Doc
 from tonecheck.morph import morph
-from tonecheck.pattern import Lookup, PatternError, compile_pattern, find
+from tonecheck.pattern import Lookup, PatternError, compile_pattern, find, relevant, vocabulary
 
 
 def matches(pattern: str, text: str) -> list[str]:
@@ -51,3 +51,26 @@ def test_lookup_brings_up_only_patterns_whose_rarest_word_occurs():
     assert lookup.keys >= {"настоящий"} and "в" not in lookup.keys  # «в» is everywhere: not a key
     assert lookup.candidates(Doc.build("В настоящее время заказ в пути.")) == [0, 2]
     assert lookup.candidates(Doc.build("Заказ в пути.")) == [2]  # the pattern without a word always
+
+
+def test_vocabulary_is_the_keys_of_the_index():
+    doc = Doc.build("Мы передали ваши заказы курьеру, ждите звонка.")
+    assert vocabulary(doc) == frozenset(doc.index)
+
+
+def test_relevant_keys_follow_lookups_compiled_after_the_doc_was_first_asked():
+    doc = Doc.build("Перезвоните оператору завтра.")
+    first = Lookup.of([(frozenset({"перезвонить"}),)])
+    assert first.candidates(doc) == [0]
+    assert "оператор" not in relevant(doc)
+    # A rule compiled later still sees its words in the same Doc.
+    later = Lookup.of([(frozenset({"оператор"}),)])
+    assert later.candidates(doc) == [0]
+    assert relevant(doc) <= vocabulary(doc)
+
+
+def test_find_turns_away_a_text_without_a_required_word_without_building_the_index():
+    doc = Doc.build("Заказ уже в пути.")
+    assert matches("вы сами виноватый", "Заказ уже в пути.") == []
+    assert list(find(compile_pattern("вы сами виноватый", morph()), doc, doc.words)) == []
+    assert "index" not in doc.__dict__

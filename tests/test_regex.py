@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tonecheck import Linter
@@ -63,3 +65,52 @@ def test_gated_rule_still_fires_and_passes(linter):
     assert "SL005" in codes("Дааа, заказ уже в пути.")
     assert "SL005" in codes("ОЧЕЕЕНЬ долго")
     assert "SL005" not in codes("Заказ уже в пути.")
+
+
+WORDY = "ахпвжзсыэъёгбуолкерфмдтчнийяХАЛОКГЫlokdxLOKDX_ -—,.!?)(\n1"
+PIECES = ["ахаха", "хехе", "лол", "ору", "ору)", "тк", "Мб", "др.", "10 мб", "вк", "инсту", "@тк", "да-да",
+          "дадада", "нетнетнет", "ооо", "дааа", "шеее", "мммм", "короче", "как бы", "значит так", "это самое",
+          "ржунимагу", "xD", "o_o", "вздрзхвтсч", "заказ", "пути", "кек", "lol", "гыгы", "азазаза", "ССС"]
+
+
+def _word_rules(linter):
+    found = [c for c in linter.checks if c.rule.kind == "regex" and c.words]
+    assert {c.rule.code for c in found} >= {"SL005", "SL006", "SL008", "SL015"}
+    return found
+
+
+def _assert_found_in_its_word(check, text: str) -> None:
+    for m in check.regex.finditer(text):
+        word = next((w for w in re.finditer(r"[\w-]+", text) if w.start() <= m.start() and m.end() <= w.end()), None)
+        assert word is not None, (check.rule.code, text, m.group())
+        assert check.regex.search(word.group()), (check.rule.code, text, m.group())
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=WORDY, max_size=40))
+def test_a_word_rule_match_lies_in_one_word_found_alone(linter, text):
+    for check in _word_rules(linter):
+        _assert_found_in_its_word(check, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", ", ", ". ", "-", "!", ")", "\n", ""])),
+                       max_size=8))
+def test_word_rules_find_what_the_full_scan_finds(linter, pieces):
+    text = "".join(p + sep for p, sep in pieces)
+    doc = linter.doc(text)
+    for check in [c for c in linter.checks if c.rule.kind == "regex"]:
+        if check.words:
+            _assert_found_in_its_word(check, text)
+        assert [(h.start, h.end) for h in check.run(doc, linter.context())] == \
+            [m.span() for m in check.regex.finditer(doc.view)], (check.rule.code, text)
+
+
+def test_words_must_be_a_flag():
+    data = {
+        "code": "XX004", "name": "test-regex", "category": "slang", "severity": "warning",
+        "kind": "regex", "message": "m", "why": "w", "examples": {"fire": ["x"], "pass": ["y"]},
+        "regex": "а", "words": "yes",
+    }
+    with pytest.raises(RuleError):
+        Linter(rules=[parse_rule(data, {}, "test.yaml", kind_keys())])

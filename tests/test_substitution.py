@@ -72,3 +72,14 @@ def test_a_letter_glued_to_other_letters_is_not_a_word(linter):
     codes = {f.code for f in linter.lint("б.л.я, опять").findings}
     assert "SL001" not in codes and "OB001" in codes
     assert "SL001" in {f.code for f in linter.lint("Я б сделал иначе.").findings}
+
+
+def test_candidates_come_from_the_words_the_rule_watches():
+    linter = _linter({"бабки": "деньги", "=щас": "=сейчас"})
+    check = linter.checks[0]
+    doc = linter.doc("Щас вернём бабки, а заказ уже в пути.")
+    assert check.candidates(doc) == [0, 2]
+    assert check.candidates(linter.doc("Заказ уже в пути.")) == []
+    # The same Doc, asked again by a rule compiled later, brings up that rule's words too.
+    later = _linter({"заказ": "покупка"}).checks[0]
+    assert later.candidates(doc) == [4]

@@ -205,6 +205,37 @@ def compile_pattern(source: str, analyzer: Morph) -> Pattern:
     return Pattern(source, tuple(elements))
 
 
+def vocabulary(doc: Doc) -> frozenset[str]:
+    """Every lemma and lower-case form of ``doc.words``: the keys of ``doc.index``, without building it.
+
+    Most texts hold no word a pattern needs; they are turned away by this set, and only the others pay
+    for the positions in ``doc.index``.
+    """
+    found = doc.memo.get("pattern:vocabulary")
+    if found is None:
+        words = doc.words
+        found = doc.memo["pattern:vocabulary"] = frozenset({t.lower for t in words}.union(*[t.lemmas for t in words]))
+    return found  # type: ignore[return-value]
+
+
+#: Every key some compiled lookup looks for (it only grows): a Doc is intersected with them once, and
+#: each lookup then searches that handful instead of the whole vocabulary.
+_WATCHED: set[str] = set()
+
+
+def watch(keys: Iterable[str]) -> None:
+    """Declare keys a rule looks up in ``relevant(doc)``."""
+    _WATCHED.update(keys)
+
+
+def relevant(doc: Doc) -> frozenset[str]:
+    """The keys of ``vocabulary(doc)`` that some rule watches (see ``watch``)."""
+    cached = doc.memo.get("pattern:relevant")
+    if cached is None or cached[0] != len(_WATCHED):  # type: ignore[index]
+        cached = doc.memo["pattern:relevant"] = (len(_WATCHED), vocabulary(doc) & _WATCHED)
+    return cached[1]  # type: ignore[index]
+
+
 def rarest(requirements: tuple[frozenset[str], ...]) -> frozenset[str]:
     """The requirement least likely to occur: the one whose shortest word is longest («в» is everywhere)."""
     return max(requirements, key=lambda keys: min(map(len, keys)))
@@ -232,10 +263,11 @@ class Lookup:
                 continue
             for key in rarest(required):
                 by_key.setdefault(key, []).append(n)
+        watch(by_key)
         return cls({k: tuple(v) for k, v in by_key.items()}, frozenset(by_key), tuple(always))
 
     def candidates(self, doc: Doc) -> list[int]:
-        present = self.keys.intersection(doc.index)
+        present = self.keys.intersection(relevant(doc))
         if not present:
             return list(self.always)
         chosen = set(self.always)
@@ -250,7 +282,7 @@ def find(pattern: Pattern, doc: Doc, words: list[Token],
     """Non-overlapping (first word index, past-last word index) matches of ``pattern``."""
     lemmas, forms, scan = anchors or pattern.anchor
     if words is doc.words:
-        keys = doc.index.keys()
+        keys = vocabulary(doc)
         # Cheap rejection: some required word occurs nowhere in the text.
         if any(keys.isdisjoint(req) for req in (pattern.required if requirements is None else requirements)):
             return

@@ -59,6 +59,10 @@ PART = re.compile(f"[^{SEPARATORS}]+")
 WORD = re.compile(f"[{GLYPH}]+(?:[{SEPARATORS}]+[{GLYPH}]+)*")
 # Single letters spaced out: «х у й», «п, и, з, д, а», «б. л. я».
 SPACED = re.compile(f"(?<![{GLYPH}])[{GLYPH}](?:[ \t,{SEPARATORS}]+[{GLYPH}](?![{GLYPH}])){{2,}}")
+# A one-glyph part of a joined word («п.и.з.д.а», «вопрос.а»): ``SPACED`` may read it with its neighbours.
+SPELT = re.compile(f"(?<![{GLYPH}])[{GLYPH}][{SEPARATORS}]+[{GLYPH}]|[{GLYPH}][{SEPARATORS}]+[{GLYPH}](?![{GLYPH}])")
+# Three one-glyph words in a row, whatever stands between them: maybe letters spelt out («х у й»).
+SINGLES = re.compile(f"(?<![{GLYPH}])[{GLYPH}](?:[^{GLYPH}]+[{GLYPH}](?![{GLYPH}])){{2}}")
 INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                        "\u2060-\u2064\u206a-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u0483-\u0489]")
 CYRILLIC = re.compile("[а-яё]")
@@ -330,35 +334,44 @@ def reading_keys(text: str) -> frozenset[tuple[str, str, bool]]:
 
 
 def _fast_keys(text: str) -> frozenset[tuple[str, str, bool]] | None:
-    """The keys from each written word alone, or None when the text needs ``_spans``.
-
-    A word's readings depend on its letters only, so they are cached by word. The text needs the full
-    path when cleaning may move offsets (invisible characters, case changes that change length), when
-    it may hold names (``@``, links) or single letters spelt out («х у й»: three one-glyph runs in a row).
-    """
-    clean = _simple(text)
-    if clean is None:
+    """The keys from each written word alone, or None when the text needs ``_spans`` (see ``written``)."""
+    spans = written(text)
+    if spans is None:
         return None
     keys: set[tuple[str, str, bool]] = set()
-    singles = 0  # one-glyph runs in a row so far
-    for span in WORD.findall(clean):
-        found, run = _span_keys(span)
-        if run < 0:  # spelt-out letters inside the word
-            return None
-        singles = singles + 1 if run else 0
-        if singles >= 3:
-            return None
-        keys.update(found)
+    for span in spans:
+        keys.update(_span_keys(span))
     return frozenset(keys)
 
 
-def _simple(text: str) -> str | None:
-    """The cleaned text when cleaning keeps every offset and nothing in it may be a name, else None."""
-    lowered = text.lower()
-    if len(lowered) != len(text) or "@" in lowered or "://" in lowered or "www." in lowered \
-            or INVISIBLE.search(lowered):
+@lru_cache(maxsize=256)  # every lexeme rule asks for the same text
+def written(text: str) -> frozenset[str] | None:
+    """The distinct written words (``WORD`` spans) of ``text`` when each may be read alone, else None.
+
+    A word's readings depend on its letters only, so they are cached by word. The text needs the full
+    path (``_spans``) when cleaning may move offsets (invisible characters, case changes that change
+    length) or when letters are spelt out: inside a word («п.и.з.д.а») or as three one-glyph words in
+    a row («х у й»).
+    """
+    clean = _simple(text)
+    if clean is None or SPELT.search(clean) or SINGLES.search(clean):
         return None
-    return lowered.replace("ё", "е")
+    return frozenset(WORD.findall(clean))
+
+
+def _simple(text: str) -> str | None:
+    """The cleaned text, names blanked as ``_spans`` does, when cleaning keeps every offset, else None."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or INVISIBLE.search(lowered):
+        return None
+    clean = lowered.replace("ё", "е")
+    if "@" in clean or "://" in clean or "www." in clean:
+        clean = NAMES.sub(_blank, clean)
+    return clean
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def words_with(text: str, keys: set[tuple[str, str, bool]] | frozenset[tuple[str, str, bool]]) -> list[Word]:
@@ -366,52 +379,49 @@ def words_with(text: str, keys: set[tuple[str, str, bool]] | frozenset[tuple[str
 
     On the word-by-word path only those words are read; the others are not even built.
     """
-    clean = _simple(text)
-    wanted: list[tuple[int, int]] = []
-    if clean is not None:
-        singles = 0
-        for m in WORD.finditer(clean):
-            found, run = _span_keys(m.group())
-            singles = singles + 1 if run else 0
-            if run < 0 or singles >= 3:
-                clean = None
-                break
-            if not keys.isdisjoint(found):
-                wanted.append(m.span())
-    if clean is None:
+    if written(text) is None:
         return [w for w in read(text) if any(r.key in keys for r in w.readings)]
-    pos = range(len(text))
-    return [w for w in (_word(clean, pos, a, b) for a, b in wanted) if w is not None]
+    clean = _simple(text)
+    assert clean is not None
+    words = []
+    for m in WORD.finditer(clean):
+        span = m.group()
+        if not keys.isdisjoint(_span_keys(span)):
+            word = _span_word(span)
+            if word is not None:
+                words.append(_shifted(word, m.start()))
+    return words
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _span_keys(span: str) -> tuple[tuple[tuple[str, str, bool], ...], int]:
-    """The reading keys of one ``WORD`` span, and 1 if it is one glyph, -1 if a part of it is, else 0."""
-    if len(span) == 1:
-        run = 1
-    elif SEPARATOR.search(span) and any(len(part) == 1 for part in re.findall(f"[{GLYPH}]+", span)):
-        run = -1
-    else:
-        run = 0
+def _span_keys(span: str) -> tuple[tuple[str, str, bool], ...]:
+    """The reading keys of one ``WORD`` span."""
     key = _plain_key(span)
     if key is not None:
-        return (key,), run
-    word = _word(span, range(len(span)), 0, len(span))
-    return (tuple(r.key for r in word.readings) if word is not None else ()), run
+        return (key,)
+    word = _span_word(span)
+    return tuple(r.key for r in word.readings) if word is not None else ()
+
+
+@lru_cache(maxsize=4096)
+def _span_word(span: str) -> Word | None:
+    """One ``WORD`` span read alone, offsets from 0: its readings follow from its letters only."""
+    return _word(span, range(len(span)), 0, len(span))
+
+
+def _shifted(word: Word, by: int) -> Word:
+    """``word`` read at offset ``by`` of a text whose cleaning kept every offset."""
+    return Word(word.start + by, word.stop + by, tuple(
+        Reading(r.text, r.plain, tuple(o + by for o in r.offsets), r.start + by, r.stop + by, r.latin)
+        for r in word.readings))
 
 
 def _full_keys(text: str) -> frozenset[tuple[str, str, bool]]:
-    """The keys of the readings of every span ``_spans`` finds: plain words without building a Reading."""
-    clean, pos, spans = _spans(text)
+    """The keys of the readings of every span ``_spans`` finds (they follow from the span's letters)."""
+    clean, _pos, spans = _spans(text)
     keys: set[tuple[str, str, bool]] = set()
     for a, b in spans:
-        key = _plain_key(clean[a:b])
-        if key is not None:
-            keys.add(key)
-            continue
-        word = _word(clean, pos, a, b)
-        if word is not None:
-            keys.update(r.key for r in word.readings)
+        keys.update(_span_keys(clean[a:b]))
     return frozenset(keys)
 
 
@@ -456,16 +466,22 @@ class LexemeCheck:
     known: dict[tuple[str, str, bool], object] = field(default_factory=dict, compare=False, repr=False)
     # Readings that are no lexeme of the rule: a text made only of them is cleared in one set test.
     clean: set[tuple[str, str, bool]] = field(default_factory=set, compare=False, repr=False)
+    # Written words all of whose readings are clean: strings hash once, key tuples at every test.
+    cleared: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        keys = reading_keys(doc.view)
-        if self.clean.issuperset(keys):
+        spans = written(doc.view)
+        if spans is not None and self.cleared.issuperset(spans):
             return
-        if len(self.clean) > CACHE_SIZE:
-            self.clean.clear()
-        for key in keys - self.clean:
-            if self._verdict(key) is None:
-                self.clean.add(key)
+        keys = reading_keys(doc.view)
+        if not self.clean.issuperset(keys):
+            if len(self.clean) > CACHE_SIZE:
+                self.clean.clear()
+            for key in keys - self.clean:
+                if self._verdict(key) is None:
+                    self.clean.add(key)
+        if spans is not None:
+            self._clear(spans)
         if self.clean.issuperset(keys):
             return
         taken: list[tuple[int, int]] = []
@@ -479,6 +495,14 @@ class LexemeCheck:
                     continue
                 taken.append((reading.start, reading.stop))
                 yield self._hit(doc, reading, lexeme)
+
+    def _clear(self, spans: frozenset[str]) -> None:
+        """Remember the written words whose every reading is clean."""
+        if len(self.cleared) > CACHE_SIZE:
+            self.cleared.clear()
+        for span in spans - self.cleared:
+            if self.clean.issuperset(_span_keys(span)):
+                self.cleared.add(span)
 
     def match(self, reading: Reading) -> Lexeme | None:
         """The lexeme ``reading`` is a form of, if any."""

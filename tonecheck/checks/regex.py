@@ -8,6 +8,10 @@ gets no fix.
 main one matches in must contain: ``([а-яё])\\1\\1`` before a long expression for stretched words. A text
 it does not find is not scanned. The gate must hold wherever the regex matches; it may only spare a
 scan that would find nothing.
+
+``words: true`` declares that every match lies inside one word (a run of ``[\\w-]``) and is found in
+that word alone too (what stands around a word may only forbid a match, never make one). Each word
+is then searched once, its verdict kept; a text made only of words without a match is not scanned.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from ..morph import Morph
 from ..prefilter import Requirement, possible, required
 from ..rule import Rule
 
-KEYS = {"regex", "replace", "ignore_case", "gate"}
+KEYS = {"regex", "replace", "ignore_case", "gate", "words"}
+WORD = re.compile(r"[\w-]+")
+CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True)
@@ -35,14 +41,20 @@ class RegexCheck:
     mapping: dict[str, str] | None = None
     #: The rule's own cheap test (``gate``): a text it does not find is not scanned.
     gate: re.Pattern[str] | None = None
+    #: Every match lies in one word and is found in it alone (``words: true``).
+    words: bool = False
     #: The characters the regex cannot match without: a text lacking them is not scanned.
     needs: tuple[Requirement, ...] = field(init=False, compare=False, repr=False)
+    #: Words the regex finds nothing in: the same words come back in every text.
+    dull: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "needs", required(self.regex))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         if not possible(self.needs, doc.view):
+            return
+        if self.words and not self._has_word(doc):
             return
         if self.gate is not None and self.gate.search(doc.view) is None:
             return
@@ -54,11 +66,32 @@ class RegexCheck:
                 suggestions = (Suggestion(replacement, m.start(), m.end(), safe),)
             yield Hit(m.start(), m.end(), suggestions)
 
+    def _has_word(self, doc: Doc) -> bool:
+        """Whether some word of the text, taken alone, holds a match."""
+        found = words(doc)
+        if self.dull.issuperset(found):
+            return False
+        if len(self.dull) > CACHE_SIZE:
+            self.dull.clear()
+        search = self.regex.search
+        for word in found - self.dull:
+            if search(word) is None:
+                self.dull.add(word)
+        return not self.dull.issuperset(found)
+
     def _replacement(self, m: re.Match[str]) -> str | None:
         if self.mapping is not None:
             found = self.mapping.get(m.group(0).lower().replace("ё", "е"))
             return None if found is None else match_case(m.group(0), found)
         return None if self.replace is None else m.expand(self.replace)
+
+
+def words(doc: Doc) -> frozenset[str]:
+    """The distinct words (runs of ``[\\w-]``) of ``doc.view``, found once for all rules."""
+    found = doc.memo.get("regex:words")
+    if found is None:
+        found = doc.memo["regex:words"] = frozenset(WORD.findall(doc.view))
+    return found  # type: ignore[return-value]
 
 
 def compile(rule: Rule, analyzer: Morph) -> RegexCheck:
@@ -71,12 +104,15 @@ def compile(rule: Rule, analyzer: Morph) -> RegexCheck:
     except re.error as exc:
         raise rule.error("regex", f"ошибка в регулярном выражении: {exc}") from None
     gate = _gate(rule, flags)
+    by_word = rule.spec.get("words", False)
+    if not isinstance(by_word, bool):
+        raise rule.error("words", "ожидается true или false")
     replace = rule.spec.get("replace")
     if isinstance(replace, dict):
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in replace.items()):
             raise rule.error("replace", "в словаре замен ключи и значения — строки")
         mapping = {k.lower().replace("ё", "е"): v for k, v in replace.items()}
-        return RegexCheck(rule, regex, None, mapping, gate)
+        return RegexCheck(rule, regex, None, mapping, gate, by_word)
     if replace is not None and not isinstance(replace, str):
         raise rule.error("replace", "ожидается строка-шаблон или словарь «найденное: замена»")
     if replace is not None:
@@ -86,7 +122,7 @@ def compile(rule: Rule, analyzer: Morph) -> RegexCheck:
                     raise re.error(f"нет группы {ref}")
         except re.error as exc:
             raise rule.error("replace", f"замена не подходит к выражению: {exc}") from None
-    return RegexCheck(rule, regex, replace, None, gate)
+    return RegexCheck(rule, regex, replace, None, gate, by_word)
 
 
 def _gate(rule: Rule, flags: int) -> re.Pattern[str] | None:

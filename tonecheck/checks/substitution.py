@@ -28,7 +28,7 @@ from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import Analysis, Morph
-from ..pattern import Atom, Element, PatternError, compile_atom, compile_element
+from ..pattern import Atom, Element, PatternError, compile_atom, compile_element, relevant, watch
 from ..rule import Rule
 
 KEYS = {"lexicon", "unless_next", "unless_prev", "best_only", "ambiguous_at_clause_start", "skip_quoted"}
@@ -78,10 +78,10 @@ class SubstitutionCheck:
         """Positions in ``doc.words`` worth testing: found through the Doc's index unless some entry scans."""
         if self.scan:
             return list(range(len(doc.words)))
-        index = doc.index
-        hits = self.keys.intersection(index.keys())
+        hits = self.keys.intersection(relevant(doc))
         if not hits:
             return []
+        index = doc.index
         return sorted({i for key in hits for i in index[key]})
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
@@ -245,6 +245,9 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
                 lemmas.setdefault(lemma, []).append(entry)
         else:
             scan.append(entry)
+
+    watch(forms)
+    watch(lemmas)
 
     def element_of(key: str) -> Element | None:
         value = rule.spec.get(key)
