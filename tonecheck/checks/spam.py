@@ -370,27 +370,30 @@ class SpamCheck:
     def _evaluate(self, doc: Doc, ctx: Context) -> Result:
         view = doc.view
         scan = self.scan(doc)
+        # Only the signals that may score are counted: regexes the prefilter lets through, phrases with a
+        # candidate pattern, caps, emoji and mixed words when the text has any; combos once a signal scored.
+        counted: list[tuple[int, int, list[tuple[int, int]]]] = []  # position, count, spans
+        for position, regexes in self.gates.runnable(view).items():
+            spans = [m.span() for rx in regexes for m in rx.finditer(view) if m.end() > m.start()]
+            if spans:
+                spans = _disjoint(spans)
+                counted.append((position, len(spans), spans))
         candidates = self.index.candidates(scan)
-        regexes = self.gates.runnable(view)
-        base = self.channel_factor.get(ctx.channel, 1.0)
-        # Only the signals that may score: phrases with a candidate pattern, regexes the prefilter lets
-        # through, caps and emoji and mixed words when the text has any; the combos only after a score.
-        live = set(map(self.owners.__getitem__, candidates)).union(regexes)
+        live = {self.owners[key] for key in candidates}
         if scan.mixed:
             live.update(self.kinds["mixed-script"])
         if _EMOJI.search(view) is not None:
             live.update(self.kinds["emoji"])
-        if self.kinds["caps"] and scan.upper >= self.fewest_capitals:
+        if scan.upper >= self.fewest_capitals:
             live.update(self.kinds["caps"])
+        for position in live:
+            count, spans = _count(self.signals[position], scan, candidates)
+            if count:
+                counted.append((position, count, spans))
+        base = self.channel_factor.get(ctx.channel, 1.0)
         scored: list[tuple[int, Contribution]] = []
-        for position in sorted(live):
+        for position, count, spans in counted:
             signal = self.signals[position]
-            if signal.kind == "regex":
-                spans = _disjoint([(m.start(), m.end()) for rx in regexes[position]
-                                   for m in rx.finditer(view) if m.end() > m.start()])
-                count = len(spans)
-            else:
-                count, spans = _count(signal, scan, candidates)
             points = signal.score(count) * signal.channels.get(ctx.channel, base)
             if points > 0:
                 scored.append((position, Contribution(signal, points, tuple(spans))))
@@ -482,8 +485,6 @@ def _count(signal: Signal, scan: Scan, candidates: set[int]) -> tuple[int, list[
     """Matches of a phrase, caps, emoji or mixed-script signal (regexes are run by ``_evaluate``)."""
     doc = scan.doc
     if signal.kind == "phrase":
-        if signal.ids.isdisjoint(candidates):
-            return 0, []
         spans: list[tuple[int, int]] = []
         words = scan.words
         for key in signal.ids.intersection(candidates):  # any order: the spans are sorted below
