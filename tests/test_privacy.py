@@ -8,6 +8,8 @@ import pytest
 
 from tonecheck import Config, ConfigError, Linter
 from tonecheck.checks.privacy import (
+    FEWEST_DIGITS,
+    SHAPES,
     account_key_valid,
     inn_valid,
     luhn,
@@ -216,3 +218,41 @@ def test_bad_allow_list_is_a_config_error(builtin_rules):
     rules = [r for r in builtin_rules if r.category == "privacy"]
     with pytest.raises(ConfigError, match="privacy_allow"):
         Linter(Config(options={"privacy_allow": "company.ru"}), rules=rules)
+
+
+# ---------------------------------------------------------------- the doc-level gates skip only what cannot match
+
+
+@pytest.mark.parametrize("shape", sorted(set(SHAPES) - {"email"}))
+def test_no_shape_matches_with_fewer_digits_than_its_gate_asks(shape):
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+    fewest = FEWEST_DIGITS[shape]
+    pieces = st.sampled_from(["1", "2", "4", "7", "8", "9", "0", " ", "-", "+", "(", ")", "№", ".", ",", "\u00a0",
+                              "ИНН ", "счёт ", "паспорт ", "СНИЛС ", "тел. "])
+
+    @hypothesis.settings(max_examples=300, deadline=None, derandomize=True)
+    @hypothesis.given(st.lists(pieces, max_size=40))
+    def check(parts):
+        text = "".join(parts)
+        hypothesis.assume(sum(ch.isdigit() for ch in text) < fewest)
+        assert list(SHAPES[shape](text)) == []
+
+    check()
+
+
+def test_shapes_hold_at_least_the_digits_the_gate_asks():
+    samples = {"card": "4276 3800 1234 5679", "passport": "45 06 123456", "snils": "112-233-445 95",
+               "inn": "500100732259", "phone": "+1 23 45 67", "account": "40817810099910004312"}
+    for shape, value in samples.items():
+        assert list(SHAPES[shape](value)), shape
+        assert sum(ch.isdigit() for ch in value) >= FEWEST_DIGITS[shape]
+
+
+def test_codes_need_digits_but_passwords_do_not(pv):
+    checks = {c.rule.code: c for c in pv.checks}
+    assert checks["PV002"].value_needs_digit and checks["PV004"].value_needs_digit
+    assert not checks["PV003"].value_needs_digit
+    # A password of letters only is still found in a text without a digit.
+    assert [f.code for f in pv.lint("Ваш временный пароль: Xkcdpass").findings if f.code.startswith("PV")] == [
+        "PV003"]

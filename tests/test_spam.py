@@ -190,3 +190,80 @@ def test_regex_gates_agree_with_the_prefilter():
                                if possible(gate, text)]
                     for position, signal in enumerate(check.signals)}
         assert check.gates.runnable(text) == {p: rxs for p, rxs in expected.items() if rxs}, text
+
+
+# ---------------------------------------------------------------- gates never skip a signal that would score
+
+_FRAGMENTS = [
+    "Заработок", "без вложений", "пиши в лс", "ЛС‼", "кто-то", "Жми на ссылку", "bit.ly/x", "100%", "гарантия",
+    "!!!", "! ! !", "5000 руб в день", "оплата от 3000", "с 18 лет", "Пишите", "интересно?", "ТОЛЬКО СЕГОДНЯ",
+    "CРОЧHO", "д0ллaP0B", "𝗭𝗮𝗿𝗮𝗯𝗼𝘁𝗼𝗸", "б.е.з.", "в с е м", "😀😀😀", "@manager_bot", "site.ru", "www.x.com",
+    "криптовалюта", "биткоины", "промокоды", "вакансії", "profit", "deposits", "зароботок", "Здравствуйте",
+    "заказ", "доставка", "бесплатно", "скидка", "акция", "удалёнка", "набираем людей", "подробности в личке",
+    "$20", "₽", "\n", ".", ",", " ", "-", "?", "профит", "ищу партнёров", "денежный поток", "Свободный график",
+]
+
+
+def _full_result(check, doc, ctx):
+    """The score with every signal counted, no gate, no index: what the gates must agree with."""
+    scan = check.scan(doc)
+    everything = {id(p) for s in check.signals for p in s.patterns}
+    base = check.channel_factor.get(ctx.channel, 1.0)
+    scored = []
+    for position, signal in enumerate(check.signals):
+        if signal.kind == "combo":
+            continue
+        if signal.kind == "regex":
+            spans = spam._disjoint([m.span() for rx in signal.regexes for m in rx.finditer(doc.view)
+                                    if m.end() > m.start()])
+            count = len(spans)
+        elif signal.kind == "phrase":
+            spans = spam._disjoint([(scan.words[i].start, scan.words[end - 1].stop)
+                                    for p in signal.patterns for i, end in spam.find(p, doc, scan.words)])
+            count = len(spans)
+        else:
+            count, spans = spam._count(signal, scan, everything)
+        points = signal.score(count) * signal.channels.get(ctx.channel, base)
+        if points > 0:
+            scored.append((position, signal.name, points, tuple(spans)))
+    names = {name for _, name, _, _ in scored}
+    for position, signal in enumerate(check.signals):
+        if signal.kind == "combo" and scored:
+            points = signal.score(int(signal.fires(names))) * signal.channels.get(ctx.channel, base)
+            if points > 0:
+                scored.append((position, signal.name, points, ()))
+    scored.sort(key=lambda s: (-s[2], s[0]))
+    return [(name, points, spans) for _, name, points, spans in scored]
+
+
+@pytest.fixture(scope="module")
+def spam_check(sp):
+    return next(c for c in sp.checks if c.rule.code == "SP001")
+
+
+def test_gates_agree_with_the_full_count_on_the_rule_examples(sp, spam_check):
+    texts = [e.text for e in spam_check.rule.fire + spam_check.rule.passes]
+    texts += [SHOUTING_AD, PROMO, " ".join(_FRAGMENTS), "".join(_FRAGMENTS)]
+    for text in texts:
+        for channel in ("chat", "sms"):
+            ctx = sp.context(channel=channel)
+            doc = sp.doc(text)
+            got = spam_check.evaluate(doc, ctx)
+            assert [(c.signal.name, c.points, c.spans) for c in got.contributions] == _full_result(
+                spam_check, sp.doc(text), ctx), text
+
+
+def test_gates_agree_with_the_full_count_on_random_mixtures(sp, spam_check):
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=150, deadline=None, derandomize=True)
+    @hypothesis.given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12), st.sampled_from([" ", "", ", ", "\n"]))
+    def check(parts, glue):
+        text = glue.join(parts)
+        ctx = sp.context()
+        got = spam_check.evaluate(sp.doc(text), ctx)
+        assert [(c.signal.name, c.points, c.spans) for c in got.contributions] == _full_result(
+            spam_check, sp.doc(text), ctx)
+
+    check()

@@ -21,7 +21,7 @@ company's own) are never reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -172,6 +172,8 @@ SHAPES: dict[str, Callable[[str], Iterator[Candidate]]] = {
     "card": _cards, "passport": _passports, "snils": _snils, "inn": _inns, "phone": _phones,
     "email": _emails, "account": _accounts,
 }
+#: The fewest digits a match of each shape holds (a phone abroad: «+1 23 45 67»): a text with fewer is skipped.
+FEWEST_DIGITS = {"card": 12, "passport": 10, "snils": 11, "inn": 10, "phone": 7, "email": 0, "account": 20}
 DETECTORS = (*SHAPES, "after-trigger")
 
 
@@ -254,13 +256,28 @@ class PrivacyCheck:
     allowed: Allowed
     #: For each trigger, the literals it cannot match without (``tonecheck.prefilter``).
     gates: tuple[tuple[Requirement, ...], ...] = field(init=False, compare=False, repr=False)
+    #: Whether the value cannot match without a digit (codes, CVV; not passwords).
+    value_needs_digit: bool = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "gates", tuple(map(required, self.triggers)))
+        needs = required(self.value) if self.value is not None else ()
+        object.__setattr__(self, "value_needs_digit", any(r.pattern == r"\d" for r in needs))
 
-    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+    def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
+        # Most replies hold no digit and no «@»: then nothing is searched and no generator is made.
+        count, at = _marks(doc)
+        if self.detector == "email":
+            possible_here = at
+        elif self.detector == "after-trigger":
+            possible_here = count > 0 or not self.value_needs_digit
+        else:
+            possible_here = count >= FEWEST_DIGITS[self.detector]
+        return self._hits(doc, count > 0) if possible_here else ()
+
+    def _hits(self, doc: Doc, digit: bool) -> Iterator[Hit]:
         view = doc.view
-        for start, end, shaped in self.candidates(view):
+        for start, end, shaped in self.candidates(view, digit):
             text = doc.text[start:end]
             before = view[max(0, start - self.window):start]
             if any(rx.search(before) for rx in self.unless):
@@ -277,13 +294,18 @@ class PrivacyCheck:
             suggestions = (Suggestion(masked, start, end, safe=False),) if fixable else ()
             yield Hit(start, end, suggestions, data={"masked": masked})
 
-    def candidates(self, view: str) -> Iterator[Candidate]:
+    def candidates(self, view: str, digits: bool | None = None) -> Iterator[Candidate]:
+        """Candidate values in ``view``; ``digits``, when known, says whether the view has any digit."""
+        if digits is None:
+            digits = _DIGIT.search(view) is not None
         if self.detector != "after-trigger":
             # Every shape but an e-mail is made of digits: most replies have none and are done at once.
-            if ("@" in view) if self.detector == "email" else _DIGIT.search(view) is not None:
+            if ("@" in view) if self.detector == "email" else digits:
                 yield from SHAPES[self.detector](view)
             return
         assert self.value is not None
+        if self.value_needs_digit and not digits:
+            return  # a code or CVV is digits: without any, no trigger needs looking for
         taken = -1
         for trigger, gate in zip(self.triggers, self.gates, strict=True):
             if not possible(gate, view):
@@ -294,6 +316,14 @@ class PrivacyCheck:
                     start, end = v.span(1)
                     taken = end
                     yield start, end, True
+
+
+def _marks(doc: Doc) -> tuple[int, bool]:
+    """How many digits the view has and whether it has an «@», found once per text for all the privacy rules."""
+    marks = doc.memo.get("privacy:marks")
+    if marks is None:
+        marks = doc.memo["privacy:marks"] = (len(_DIGIT.findall(doc.view)), "@" in doc.view)
+    return marks  # type: ignore[return-value]
 
 
 def _regexes(rule: Rule, key: str) -> tuple[re.Pattern[str], ...]:

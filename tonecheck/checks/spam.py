@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
 from operator import or_
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..context import CHANNELS, Context
 from ..doc import Doc, Token
@@ -99,6 +99,16 @@ class Signal:
         return min(self.max, self.points + self.each * (count - self.min_count))
 
 
+class Need(NamedTuple):
+    """A word a pattern requires: one of these lemmas or forms, or a form starting with one of ``prefixes``."""
+
+    lemmas: frozenset[str]
+    forms: frozenset[str]
+    prefixes: frozenset[str]
+    #: The prefixes as one regex over ``Scan.lines``; None without prefixes.
+    starts: re.Pattern[str] | None
+
+
 @dataclass(frozen=True)
 class Scan:
     """What the signals read: the view, its words with look-alike letters read back, mixed words."""
@@ -106,16 +116,15 @@ class Scan:
     doc: Doc
     words: list[Token]
     mixed: list[tuple[int, int]]
-    #: Every lemma and every lower-cased form in the text: patterns needing an absent word are skipped.
-    lemmas: frozenset[str] = frozenset()
-    forms: frozenset[str] = frozenset()
 
-    @classmethod
-    def of(cls, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> Scan:
-        lemmas = frozenset().union(*[token.lemmas for token in words])
-        return cls(doc, words, mixed, lemmas, frozenset([t.lower for t in words]))
+    # Computed on first use: most texts need only ``keys`` (the Doc's own index when the words are its own).
+    @cached_property
+    def keys(self) -> Collection[str]:
+        """Every lemma and every lower-cased form of the words: patterns needing an absent word are skipped."""
+        if self.words is self.doc.words:
+            return self.doc.index.keys()
+        return frozenset().union(*[token.lemmas for token in self.words], [t.lower for t in self.words])
 
-    # Only the caps signals and the prefix tests read these: computed on first use.
     @cached_property
     def letters(self) -> int:
         return sum(map(str.isalpha, self.doc.view))
@@ -126,24 +135,22 @@ class Scan:
 
     @cached_property
     def lines(self) -> str:
-        """The forms one per line, for the prefix tests (one regex search instead of a loop over words)."""
-        return "\n".join(self.forms)
+        """The keys each after a newline, for the prefix tests (one regex search instead of a loop over words)."""
+        return "\n" + "\n".join(self.keys)
 
     def may_match(self, needs: tuple[Need, ...]) -> bool:
-        """Whether every word the pattern cannot do without occurs in the text."""
-        for lemmas, forms, prefixes in needs:
-            if self.lemmas.isdisjoint(lemmas) and self.forms.isdisjoint(forms) \
-                    and (prefixes is None or prefixes.search(self.lines) is None):
+        """Whether every word the pattern cannot do without may occur in the text (lemmas and forms alike)."""
+        keys = self.keys
+        for lemmas, forms, _, starts in needs:
+            if keys.isdisjoint(lemmas) and keys.isdisjoint(forms) \
+                    and (starts is None or starts.search(self.lines) is None):
                 return False
         return True
 
 
-#: A word a pattern requires: one of these lemmas, forms or form prefixes (a regex over ``Scan.lines``).
-Need = tuple[frozenset[str], frozenset[str], "re.Pattern[str] | None"]
-
-
-def _prefixes(prefixes: list[str]) -> re.Pattern[str] | None:
-    return re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")", re.MULTILINE) if prefixes else None
+def _starts(prefixes: frozenset[str]) -> re.Pattern[str] | None:
+    # After a newline, so that the search jumps from line to line of ``Scan.lines``.
+    return re.compile("\n(?:" + "|".join(map(re.escape, sorted(prefixes))) + ")") if prefixes else None
 
 
 def _needs(pattern: Pattern) -> tuple[Need, ...]:
@@ -155,46 +162,53 @@ def _needs(pattern: Pattern) -> tuple[Need, ...]:
             continue
         lemmas = frozenset().union(*(a.lemmas for a in element.atoms))
         forms = frozenset().union(*(a.forms for a in element.atoms))
-        out.append((lemmas, forms, _prefixes([a.prefix for a in element.atoms if a.prefix])))
+        prefixes = frozenset(a.prefix for a in element.atoms if a.prefix)
+        out.append(Need(lemmas, forms, prefixes, _starts(prefixes)))
     return tuple(out)
 
 
 @dataclass(frozen=True)
 class PatternIndex:
-    """Phrase patterns by the words of their rarest need: a text brings up only the patterns it may match."""
+    """Phrase patterns by the words of their rarest need: a text brings up only the patterns it may match.
 
-    by_lemma: Mapping[str, tuple[int, ...]]
-    by_form: Mapping[str, tuple[int, ...]]
-    lemmas: frozenset[str]
-    forms: frozenset[str]
-    always: frozenset[int]  # patterns whose every need is a prefix (or that need no word): always tried
+    Lemmas and forms share one table (a form found as a lemma only brings up a pattern in vain, never
+    loses one); the patterns whose rarest need is met by a form prefix come up together when any of
+    those prefixes starts a word.
+    """
+
+    by_key: Mapping[str, tuple[int, ...]]
+    keys: frozenset[str]
+    prefixed: tuple[int, ...]
+    starts: re.Pattern[str] | None
+    always: frozenset[int]  # patterns that need no named word: always tried
 
     @classmethod
     def of(cls, signals: tuple[Signal, ...]) -> PatternIndex:
-        by_lemma: dict[str, list[int]] = {}
-        by_form: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}
+        prefixed: list[int] = []
+        prefixes: set[str] = set()
         always: set[int] = set()
         for signal in signals:
             for pattern, needs in zip(signal.patterns, signal.needs, strict=True):
-                named = [need for need in needs if need[2] is None]  # a prefix is no dictionary key
-                if not named:
+                if not needs:
                     always.add(id(pattern))
                     continue
-                lemmas, forms, _ = max(named, key=lambda need: min(map(len, need[0] | need[1])))
-                for lemma in lemmas:
-                    by_lemma.setdefault(lemma, []).append(id(pattern))
-                for form in forms:
-                    by_form.setdefault(form, []).append(id(pattern))
-        return cls({k: tuple(v) for k, v in by_lemma.items()}, {k: tuple(v) for k, v in by_form.items()},
-                   frozenset(by_lemma), frozenset(by_form), frozenset(always))
+                need = max(needs, key=lambda n: min(map(len, n.lemmas | n.forms | n.prefixes)))
+                for key in need.lemmas | need.forms:
+                    by_key.setdefault(key, []).append(id(pattern))
+                if need.prefixes:
+                    prefixed.append(id(pattern))
+                    prefixes |= need.prefixes
+        return cls({k: tuple(v) for k, v in by_key.items()}, frozenset(by_key), tuple(prefixed),
+                   _starts(frozenset(prefixes)), frozenset(always))
 
     def candidates(self, scan: Scan) -> set[int]:
-        """Ids of the patterns whose rarest need occurs in the text."""
+        """Ids of the patterns whose rarest need may occur in the text."""
         out = set(self.always)
-        for key in self.lemmas.intersection(scan.lemmas):
-            out.update(self.by_lemma[key])
-        for key in self.forms.intersection(scan.forms):
-            out.update(self.by_form[key])
+        for key in self.keys.intersection(scan.keys):
+            out.update(self.by_key[key])
+        if self.starts is not None and self.starts.search(scan.lines) is not None:
+            out.update(self.prefixed)
         return out
 
 
@@ -230,6 +244,9 @@ class Gates:
     bits: _Bits
     #: Per regex signal: its position, and per regex the bits it needs, the searches it needs, the regex.
     signals: tuple[tuple[int, tuple[tuple[int, tuple[Requirement, ...], re.Pattern[str]], ...]], ...]
+    #: The regexes whose bits a set of present bits meets: few sets recur, so each is worked out once.
+    plans: dict[int, tuple[tuple[int, tuple[Requirement, ...], re.Pattern[str]], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, signals: tuple[Signal, ...]) -> Gates:
@@ -262,11 +279,17 @@ class Gates:
     def runnable(self, view: str) -> dict[int, list[re.Pattern[str]]]:
         """Positions of the regex signals that may match ``view``, with their regexes that may."""
         present = reduce(or_, map(self.bits.__getitem__, set(view)), 0)
+        plan = self.plans.get(present)
+        if plan is None:
+            if len(self.plans) > 4096:  # many characters mixed in many ways: keep the memory bounded
+                self.plans.clear()
+            plan = self.plans[present] = tuple(
+                (position, searches, regex) for position, regexes in self.signals
+                for need, searches, regex in regexes if present & need == need)
         out: dict[int, list[re.Pattern[str]]] = {}
-        for position, regexes in self.signals:
-            for need, searches, regex in regexes:
-                if present & need == need and possible(searches, view):
-                    out.setdefault(position, []).append(regex)
+        for position, searches, regex in plan:
+            if not searches or possible(searches, view):
+                out.setdefault(position, []).append(regex)
         return out
 
 
@@ -306,15 +329,20 @@ class SpamCheck:
     gates: Gates = field(init=False, repr=False, compare=False)
     #: The phrase signal of each pattern id, and the positions of the combos.
     owners: Mapping[int, int] = field(init=False, repr=False, compare=False)
-    others: frozenset[int] = field(init=False, repr=False, compare=False)
+    #: Positions of the caps, emoji, mixed-script and combo signals, by kind.
+    kinds: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    #: The fewest capitals any caps signal can score with.
+    fewest_capitals: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", PatternIndex.of(self.signals))
         object.__setattr__(self, "gates", Gates.of(self.signals))
         object.__setattr__(self, "owners", {key: position for position, signal in enumerate(self.signals)
                                             for key in signal.ids})
-        object.__setattr__(self, "others", frozenset(
-            position for position, signal in enumerate(self.signals) if signal.kind not in ("phrase", "regex")))
+        object.__setattr__(self, "kinds", {kind: tuple(p for p, s in enumerate(self.signals) if s.kind == kind)
+                                           for kind in ("caps", "emoji", "mixed-script", "combo")})
+        object.__setattr__(self, "fewest_capitals", min(
+            (s.min_share * s.min_letters for s in self.signals if s.kind == "caps"), default=0.0))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         result = self.evaluate(doc, ctx)
@@ -340,41 +368,58 @@ class SpamCheck:
         return result
 
     def _evaluate(self, doc: Doc, ctx: Context) -> Result:
+        view = doc.view
         scan = self.scan(doc)
+        # Only the signals that may score are counted: regexes the prefilter lets through, phrases with a
+        # candidate pattern, caps, emoji and mixed words when the text has any; combos once a signal scored.
+        counted: list[tuple[int, int, list[tuple[int, int]]]] = []  # position, count, spans
+        for position, regexes in self.gates.runnable(view).items():
+            spans = [m.span() for rx in regexes for m in rx.finditer(view) if m.end() > m.start()]
+            if spans:
+                spans = _disjoint(spans)
+                counted.append((position, len(spans), spans))
         candidates = self.index.candidates(scan)
-        regexes = self.gates.runnable(doc.view)
-        # Only the signals that may score: phrases with a candidate pattern, regexes the prefilter lets through.
-        live = self.others.union(map(self.owners.__getitem__, candidates), regexes)
+        live = {self.owners[key] for key in candidates}
+        if scan.mixed:
+            live.update(self.kinds["mixed-script"])
+        if _EMOJI.search(view) is not None:
+            live.update(self.kinds["emoji"])
+        if scan.upper >= self.fewest_capitals:
+            live.update(self.kinds["caps"])
+        for position in live:
+            count, spans = _count(self.signals[position], scan, candidates)
+            if count:
+                counted.append((position, count, spans))
         base = self.channel_factor.get(ctx.channel, 1.0)
-        contributions: list[Contribution] = []
-        for position in sorted(live):
+        scored: list[tuple[int, Contribution]] = []
+        for position, count, spans in counted:
             signal = self.signals[position]
-            spans: list[tuple[int, int]] = []
-            if signal.kind == "combo":
-                if not contributions:
-                    continue  # a combo needs scored signals
-                count = int(signal.fires({c.signal.name for c in contributions}))
-            elif signal.kind == "regex":
-                spans = _disjoint([(m.start(), m.end()) for rx in regexes[position]
-                                   for m in rx.finditer(doc.view) if m.end() > m.start()])
-                count = len(spans)
-            else:
-                count, spans = _count(signal, scan, candidates)
             points = signal.score(count) * signal.channels.get(ctx.channel, base)
             if points > 0:
-                contributions.append(Contribution(signal, points, tuple(spans)))
-        contributions.sort(key=lambda c: -c.points)
-        return Result(sum(c.points for c in contributions), self.threshold, tuple(contributions))
+                scored.append((position, Contribution(signal, points, tuple(spans))))
+        if scored:
+            # A combo requires only signals declared above it, never another combo.
+            names = {c.signal.name for _, c in scored}
+            for position in self.kinds["combo"]:
+                signal = self.signals[position]
+                points = signal.score(int(signal.fires(names))) * signal.channels.get(ctx.channel, base)
+                if points > 0:
+                    scored.append((position, Contribution(signal, points, ())))
+        # By points, ties in the order of the rule file.
+        scored.sort(key=lambda pc: (-pc[1].points, pc[0]))
+        contributions = tuple(c for _, c in scored)
+        return Result(sum(c.points for c in contributions), self.threshold, contributions)
 
     def scan(self, doc: Doc) -> Scan:
         """The words the phrases read: disguised words read back, emoji and «‼» glued to a word cut off."""
         mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view)
                  if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if _ODD.search(doc.view) else []
         if not mixed and all(map(str.isalnum, [t.text for t in doc.words])):
-            return Scan.of(doc, doc.words, mixed)  # nothing to read back: the Doc's own words and index
+            return Scan(doc, doc.words, mixed)  # nothing to read back: the Doc's own words and index
         words: list[Token] = []
         runs = iter(mixed)
         run = next(runs, None)
+        changed = bool(mixed)
         for token in doc.words:
             while run is not None and run[1] <= token.start:
                 run = next(runs, None)
@@ -386,8 +431,10 @@ class SpamCheck:
             if core is not None and core.group() != token.text:
                 span = (token.start + core.start(), token.start + core.end())
                 token = self._read_back(doc, token, span, core.group().lower())
+                changed = True
             words.append(token)
-        return Scan.of(doc, words, mixed)
+        # Hyphenated words («кто-то») are not alphanumeric but read as they are: the Doc's words again.
+        return Scan(doc, words if changed else doc.words, mixed)
 
     def plain(self, run: str) -> str:
         """A disguised word read back: NFKC unstyles letters («𝗸» → «k»), the table makes them Cyrillic."""
@@ -438,8 +485,6 @@ def _count(signal: Signal, scan: Scan, candidates: set[int]) -> tuple[int, list[
     """Matches of a phrase, caps, emoji or mixed-script signal (regexes are run by ``_evaluate``)."""
     doc = scan.doc
     if signal.kind == "phrase":
-        if signal.ids.isdisjoint(candidates):
-            return 0, []
         spans: list[tuple[int, int]] = []
         words = scan.words
         for key in signal.ids.intersection(candidates):  # any order: the spans are sorted below
