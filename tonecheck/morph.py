@@ -29,7 +29,10 @@ class Analysis(NamedTuple):
     grammemes: frozenset[str]
     score: float
     known: bool
-    raw: Any  # the pymorphy3 Parse, used only inside this module
+    #: Used only inside this module: the pymorphy3 Parse, or (word, n) — the n-th parse of ``word``,
+    #: parsed again when needed rather than kept: a Parse is a nest of objects the garbage collector
+    #: would walk for every word a long-running process has cached.
+    raw: Any
 
     def has(self, grammemes: frozenset[str]) -> bool:
         return grammemes <= self.grammemes
@@ -52,12 +55,12 @@ class Morph:
     def _parse(self, word: str) -> tuple[Analysis, ...]:
         out = []
         known: dict[str, bool] = {}  # Parse.is_known looks the form up again for every reading of it
-        for p in self._ru.parse(word):
+        for n, p in enumerate(self._ru.parse(word)):
             tag = p.tag
             if p.word not in known:
                 known[p.word] = p.is_known
             out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, tag.grammemes, p.score,
-                                known[p.word], p))
+                                known[p.word], (word, n)))
         # «к» is also an abbreviation of «как», «те» an archaic «тебе»: such readings only when nothing
         # else fits.
         plain = tuple(a for a in out if "Abbr" not in a.grammemes and "Arch" not in a.grammemes)
@@ -115,7 +118,8 @@ class Morph:
         """The form of ``lemma`` that carries ``grammemes``, or None when there is none."""
         for analysis in self._candidates(lemma, pos):
             for wanted in _relaxations(grammemes):
-                form = analysis.raw.inflect(set(wanted)) if wanted else analysis.raw
+                raw = self._source(analysis.raw)
+                form = raw.inflect(set(wanted)) if wanted else raw
                 if form is not None:
                     return str(form.word)
         return None
@@ -151,8 +155,15 @@ class Morph:
         return self._reinflect(source.raw, frozenset(grammemes))
 
     def _reinflect_raw(self, raw: Any, grammemes: frozenset[str]) -> str | None:
-        form = raw.inflect(set(grammemes))
+        form = self._source(raw).inflect(set(grammemes))
         return None if form is None else str(form.word)
+
+    def _source(self, raw: Any) -> Any:
+        """The pymorphy3 Parse behind ``Analysis.raw``."""
+        if type(raw) is tuple:  # (word, n): the n-th parse of word (pymorphy3 parses deterministically)
+            word, n = raw
+            return self._ru.parse(word)[n]
+        return raw
 
     def unknown_grammemes(self, grammemes: set[str] | frozenset[str]) -> list[str]:
         """Grammemes OpenCorpora does not define (a typo in a rule file)."""
