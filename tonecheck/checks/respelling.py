@@ -5,7 +5,8 @@ spelling differs from the standard one, as ``[regex, replacement]`` pairs applie
 word, or ``[regex, replacement, min_length]`` for a rewrite that only words that long may use (a
 vowel swap makes a dictionary word out of almost any short word). Each candidate applies up to
 ``max_edits`` rewrites, one occurrence at a time; the first candidate the dictionary knows as an
-ordinary word (not a name, a place or an abbreviation) is the suggestion: fewer edits win, then the
+ordinary word (not a name, a place or an abbreviation; a candidate with a space, every part of it) is
+the suggestion: fewer edits win, then the
 rewrites listed first. Words matching ``skip``, words shorter than ``min_length``, capitalised
 words inside a sentence (probable names) and short abbreviations («СНИЛС», «выкл.») are left alone.
 
@@ -108,7 +109,9 @@ class RespellingCheck:
         dotted = self.followed_by is None and doc.text[token.stop:token.stop + 1] == "."
         if len(lower) <= ABBREVIATION_LENGTH and (token.text.isupper() or dotted):
             return False  # «СНИЛС», «выкл.»: an abbreviation, not a clipped or misspelt word
-        starts_sentence = previous is None or previous.sentence != token.sentence
+        # A reply that opens with an @mention starts its sentence after the handle: «@anna Харашо».
+        starts_sentence = (previous is None or previous.sentence != token.sentence
+                           or (previous.start > 0 and doc.text[previous.start - 1] == "@"))
         if token.text[0].isupper() and not starts_sentence and not token.text.isupper():
             return False
         return not any(a.known for a in token.analyses)
@@ -148,6 +151,9 @@ class RespellingCheck:
         return None
 
     def _is_word(self, candidate: str) -> bool:
+        if " " in candidate:  # a merged spelling split in two («незнаю» → «не знаю»): each part a word
+            return all(self._is_word(part) or len(part) == 1 and self.analyzer.is_known(part)
+                       for part in candidate.split(" "))
         if len(candidate) < 2 or not self.analyzer.is_known(candidate):
             return False
         pos = self.parts_of_speech
