@@ -73,6 +73,8 @@ class RespellingCheck:
     parts_of_speech: frozenset[str] = frozenset()
     followed_by: re.Pattern[str] | None = None
     complete: bool = False
+    #: Any rewrite's regex, or None when one has a backreference: a word it misses cannot be respelt.
+    gate: re.Pattern[str] | None = None
     #: A respelling is a guess: the engine drops it where another rule of the category flags the word.
     fallback: bool = True
     _cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
@@ -87,6 +89,9 @@ class RespellingCheck:
         for i in doc.unknown:  # a word the dictionary knows is never a candidate
             token = words[i]
             if self.followed_by is not None and not self.followed_by.match(doc.view, token.stop):
+                continue
+            # Most unknown words offer no rewrite a hold: one search over them all spares the candidate checks.
+            if self.gate is not None and not self.complete and not self.gate.search(token.lower):
                 continue
             if not self._candidate(doc, token, words[i - 1] if i else None):
                 continue
@@ -152,7 +157,7 @@ class RespellingCheck:
 
     def _is_word(self, candidate: str) -> bool:
         if " " in candidate:  # a merged spelling split in two («незнаю» → «не знаю»): each part a word
-            return all(self._is_word(part) or len(part) == 1 and self.analyzer.is_known(part)
+            return all(self._is_word(part) or (len(part) == 1 and self.analyzer.is_known(part))
                        for part in candidate.split(" "))
         if len(candidate) < 2 or not self.analyzer.is_known(candidate):
             return False
@@ -227,7 +232,17 @@ def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
     return RespellingCheck(rule, tuple(rewrites), analyzer, max_edits, min_length,
                            _regex(rule, "skip", skip) if skip is not None else None, frozenset(pos),
                            _regex(rule, "followed_by", followed_by) if followed_by is not None else None,
-                           complete)
+                           complete, _gate([r.regex for r in rewrites]))
+
+
+def _gate(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One alternation of the rewrites' regexes; None when a backreference would change its meaning."""
+    if not regexes or any(re.search(r"\\[1-9]|\(\?P=", r.pattern) for r in regexes):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{source})" for source in dict.fromkeys(r.pattern for r in regexes)))
+    except re.error:  # an inline flag such as (?i) may only open a whole expression
+        return None
 
 
 def _parts(replacement: str) -> tuple[str | int, ...] | None:
