@@ -51,3 +51,12 @@ def test_can_inflect_agrees_with_inflect():
         for grams in ({"nomn"}, {"datv", "plur"}, {"past"}):
             wanted = frozenset(grams)
             assert m.can_inflect(lemma, wanted) == (m.inflect(lemma, wanted) is not None)
+
+
+def test_begins_word_finds_longer_dictionary_words():
+    from tonecheck.morph import morph
+
+    m = morph()
+    assert m.begins_word("позавтр") and m.begins_word("Сумоч") and m.begins_word("ед")
+    assert not m.begins_word("ыыщ")
+    assert not m.begins_word("вообщем")

@@ -94,3 +94,41 @@ def test_is_prefix_reads_e_as_yo():
     assert analyzer.is_prefix("нормальн")
     assert analyzer.is_prefix("еще")  # «ещё»
     assert not analyzer.is_prefix("нормальнщ")
+
+
+def test_parts_of_speech_narrow_the_candidates():
+    clip = ["к(?:а|и|у|е|ой)$", ""]
+    assert _suggestions(_linter([clip]), "Скачайте официалку.") == [("официалку", "официал")]
+    assert _suggestions(_linter([clip], parts_of_speech=["ADJF"]), "Скачайте официалку.") == []
+    rewrites = [clip, ["лк(?:а|и|у|е|ой)$", "льный"]]
+    assert _suggestions(_linter(rewrites, parts_of_speech=["ADJF"]), "Скачайте официалку.") == [
+        ("официалку", "официальный")]
+
+
+def test_unknown_part_of_speech_fails_at_load():
+    with pytest.raises(RuleError):
+        _linter([["а", "о"]], parts_of_speech=["ADJX"])
+
+
+def test_complete_finds_a_word_cut_off_by_an_ellipsis():
+    linter = _linter([], complete=True, min_length=2, followed_by="(?:…+|\\.\\.+)(?![.…\\w])")
+    report = linter.lint("Деньги вернутся в течение неско… дней, проверьте наст... позже.")
+    assert [f.text for f in report.findings] == ["неско"]  # «наст» is a dictionary word
+    assert report.findings[0].suggestions == ()  # only the author knows the ending
+    assert [f.text for f in linter.lint("Это неско..лько дней и неско дней.").findings] == []
+
+
+def test_complete_without_ellipsis_rule_still_needs_a_longer_word():
+    linter = _linter([], complete=True, min_length=2)
+    assert [f.text for f in linter.lint("Слово ыыщ и неско дней.").findings] == ["неско"]
+
+
+def test_a_merged_spelling_splits_into_dictionary_words():
+    linter = _linter([["^не(?=[бвгджзклмнпрстфхцчшщ])", "не "], ["^в(?=смысле$)", "в "]])
+    assert _suggestions(linter, "Я незнаю, всмысле.") == [("незнаю", "не знаю"), ("всмысле", "в смысле")]
+
+
+def test_a_handle_opens_the_sentence_for_capitalised_words():
+    linter = _linter([["а", "о"]], max_edits=2)
+    assert _suggestions(linter, "@anna Харашо, проверим.") == [("Харашо", "Хорошо")]
+    assert _suggestions(linter, "Пишет Харашов.") == []

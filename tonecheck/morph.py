@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from functools import lru_cache
@@ -98,6 +99,12 @@ class Morph:
             if words.has_keys_with_prefix("".join(variant)):
                 return True
         return False
+
+    def begins_word(self, prefix: str) -> bool:
+        """Whether some dictionary word starts with ``prefix`` and is longer («позавтр» → «позавтракать»)."""
+        prefix = prefix.lower()
+        # The word list repeats a key once per paradigm, so a few keys are read to pass the word itself.
+        return any(key != prefix for key in itertools.islice(self._ru.dictionary.words.iterkeys(prefix), 32))
 
     def _candidates(self, lemma: str, pos: str | None) -> tuple[Analysis, ...]:
         """The readings ``inflect`` starts from: of ``lemma`` itself (of ``pos`` first), else any."""

@@ -5,9 +5,19 @@ spelling differs from the standard one, as ``[regex, replacement]`` pairs applie
 word, or ``[regex, replacement, min_length]`` for a rewrite that only words that long may use (a
 vowel swap makes a dictionary word out of almost any short word). Each candidate applies up to
 ``max_edits`` rewrites, one occurrence at a time; the first candidate the dictionary knows as an
-ordinary word (not a name, a place or an abbreviation) is the suggestion: fewer edits win, then the
+ordinary word (not a name, a place or an abbreviation; a candidate with a space, every part of it) is
+the suggestion: fewer edits win, then the
 rewrites listed first. Words matching ``skip``, words shorter than ``min_length``, capitalised
 words inside a sentence (probable names) and short abbreviations («СНИЛС», «выкл.») are left alone.
+
+Optional narrowing and widening:
+
+- ``parts_of_speech``: a candidate counts only with a dictionary reading of one of these parts of speech
+  (``[ADJF]``: «полнометражка» is a respelling of «полнометражный», not of any word at all);
+- ``followed_by``: a regex the text right after the word must match (``…``: a word cut off by an ellipsis);
+- ``complete: true``: the word (or a rewrite of it) also counts when a longer dictionary word begins with
+  it — «позавтр…» is the start of «позавтракать»; such a finding has no replacement to offer, and
+  ``rewrites`` may then be left out.
 """
 
 from __future__ import annotations
@@ -25,7 +35,7 @@ from ..morph import Morph
 from ..prefilter import letters
 from ..rule import Rule
 
-KEYS = {"rewrites", "max_edits", "min_length", "skip"}
+KEYS = {"rewrites", "max_edits", "min_length", "skip", "parts_of_speech", "followed_by", "complete"}
 #: Readings that do not make a candidate a real word: names, places, abbreviations, typos.
 NOT_WORDS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init", "Erro", "LATN", "UNKN"})
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
@@ -62,6 +72,11 @@ class RespellingCheck:
     max_edits: int = 1
     min_length: int = 3
     skip: re.Pattern[str] | None = None
+    parts_of_speech: frozenset[str] = frozenset()
+    followed_by: re.Pattern[str] | None = None
+    complete: bool = False
+    #: Any rewrite's regex, or None when one has a backreference: a word it misses cannot be respelt.
+    gate: re.Pattern[str] | None = None
     #: A respelling is a guess: the engine drops it where another rule of the category flags the word.
     fallback: bool = True
     _cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
@@ -79,15 +94,21 @@ class RespellingCheck:
         words = doc.words
         for i in doc.unknown:  # a word the dictionary knows is never a candidate
             token = words[i]
+            if self.followed_by is not None and not self.followed_by.match(doc.view, token.stop):
+                continue
+            # Most unknown words offer no rewrite a hold: one search over them all spares the candidate checks.
+            if self.gate is not None and not self.complete and not self.gate.search(token.lower):
+                continue
             if not self._candidate(doc, token, words[i - 1] if i else None):
                 continue
             standard = self.standard(token.lower)
             if standard is None:
                 continue
             suggestions: tuple[Suggestion, ...] = ()
-            if self.rule.fix_safety != "none":
+            if self.rule.fix_safety != "none" and standard != token.lower:
                 suggestions = (Suggestion(match_case(token.text, standard), token.start, token.stop, safe),)
-            yield Hit(token.start, token.stop, suggestions, data={"replacement": standard})
+            yield Hit(token.start, token.stop, suggestions,
+                      data={"replacement": standard} if standard != token.lower else None)
 
     def _candidate(self, doc: Doc, token: Token, previous: Token | None) -> bool:
         lower = token.text.lower()
@@ -95,9 +116,13 @@ class RespellingCheck:
             return False
         if self.skip is not None and self.skip.search(lower):
             return False
-        if len(lower) <= ABBREVIATION_LENGTH and (token.text.isupper() or doc.text[token.stop:token.stop + 1] == "."):
+        # A dot right after the word is an abbreviation's, unless the rule asked for what follows (an ellipsis).
+        dotted = self.followed_by is None and doc.text[token.stop:token.stop + 1] == "."
+        if len(lower) <= ABBREVIATION_LENGTH and (token.text.isupper() or dotted):
             return False  # «СНИЛС», «выкл.»: an abbreviation, not a clipped or misspelt word
-        starts_sentence = previous is None or previous.sentence != token.sentence
+        # A reply that opens with an @mention starts its sentence after the handle: «@anna Харашо».
+        starts_sentence = (previous is None or previous.sentence != token.sentence
+                           or (previous.start > 0 and doc.text[previous.start - 1] == "@"))
         if token.text[0].isupper() and not starts_sentence and not token.text.isupper():
             return False
         return not any(a.known for a in token.analyses)
@@ -113,6 +138,8 @@ class RespellingCheck:
         return self._cache[word]
 
     def _search(self, word: str) -> str | None:
+        if self.complete and self.analyzer.begins_word(word):
+            return word  # the start of a longer word: nothing to rewrite, and no single ending to add
         # Breadth first over the number of edits; within one depth the rewrites listed first win.
         frontier: dict[str, tuple[int, ...]] = {word: ()}
         seen = {word}
@@ -120,6 +147,7 @@ class RespellingCheck:
         for depth in range(self.max_edits):
             last = depth == self.max_edits - 1  # nothing follows the last depth: keep only words
             found: list[tuple[tuple[int, ...], str]] = []
+            completed: list[tuple[tuple[int, ...], str]] = []
             following: dict[str, tuple[int, ...]] = {}
             for current, used in frontier.items():
                 for index, candidate in _edits(current, self.rewrites, self._letters):
@@ -128,17 +156,24 @@ class RespellingCheck:
                     seen.add(candidate)
                     if is_word(candidate):
                         found.append((tuple(sorted((*used, index))), candidate))
+                    elif self.complete and self.analyzer.begins_word(candidate):
+                        completed.append((tuple(sorted((*used, index))), word))
                     elif not last:
                         following[candidate] = tuple(sorted((*used, index)))
-            if found:
-                return min(found)[1]
+            if found or completed:
+                return min(found or completed)[1]
             frontier = following
         return None
 
     def _is_word(self, candidate: str) -> bool:
+        if " " in candidate:  # a merged spelling split in two («незнаю» → «не знаю»): each part a word
+            return all(self._is_word(part) or (len(part) == 1 and self.analyzer.is_known(part))
+                       for part in candidate.split(" "))
         if len(candidate) < 2 or not self.analyzer.is_known(candidate):
             return False
-        return any(a.known and not (a.grammemes & NOT_WORDS) for a in self.analyzer.parse(candidate))
+        pos = self.parts_of_speech
+        return any(a.known and not (a.grammemes & NOT_WORDS) and (not pos or a.pos in pos)
+                   for a in self.analyzer.parse(candidate))
 
 
 def _edits(word: str, rewrites: tuple[Rewrite, ...], table: dict[str, int]) -> Iterator[tuple[int, str]]:
@@ -176,8 +211,11 @@ def _compile(source: str) -> re.Pattern[str]:
 
 
 def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
-    raw = rule.spec.get("rewrites")
-    if not isinstance(raw, list) or not raw:
+    complete = rule.spec.get("complete", False)
+    if not isinstance(complete, bool):
+        raise rule.error("complete", "ожидается true или false")
+    raw = rule.spec.get("rewrites", [] if complete else None)
+    if not isinstance(raw, list) or not (raw or complete):
         raise rule.error("rewrites", "ожидается непустой список пар [шаблон, замена]")
     rewrites = []
     for item in raw:
@@ -195,8 +233,26 @@ def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
     for key, value in (("max_edits", max_edits), ("min_length", min_length)):
         if not isinstance(value, int) or value < 1 or (key == "max_edits" and value > 3):
             raise rule.error(key, "ожидается целое число (max_edits — от 1 до 3)")
+    pos = rule.spec.get("parts_of_speech", [])
+    if not isinstance(pos, list) or not all(isinstance(p, str) for p in pos):
+        raise rule.error("parts_of_speech", "ожидается список частей речи OpenCorpora: [ADJF, INFN]")
+    if unknown := analyzer.unknown_grammemes(set(pos)):
+        raise rule.error("parts_of_speech", f"неизвестные части речи: {', '.join(unknown)}")
+    followed_by = rule.spec.get("followed_by")
     return RespellingCheck(rule, tuple(rewrites), analyzer, max_edits, min_length,
-                           _regex(rule, "skip", skip) if skip is not None else None)
+                           _regex(rule, "skip", skip) if skip is not None else None, frozenset(pos),
+                           _regex(rule, "followed_by", followed_by) if followed_by is not None else None,
+                           complete, _gate([r.regex for r in rewrites]))
+
+
+def _gate(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One alternation of the rewrites' regexes; None when a backreference would change its meaning."""
+    if not regexes or any(re.search(r"\\[1-9]|\(\?P=", r.pattern) for r in regexes):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{source})" for source in dict.fromkeys(r.pattern for r in regexes)))
+    except re.error:  # an inline flag such as (?i) may only open a whole expression
+        return None
 
 
 def _parts(replacement: str) -> tuple[str | int, ...] | None:
