@@ -46,6 +46,7 @@ class Morph:
         self._ru = pymorphy3.MorphAnalyzer(lang="ru")
         self._uk: pymorphy3.MorphAnalyzer | None = None
         self._lock = threading.Lock()
+        self._tags: dict[str, tuple[str | None, frozenset[str]]] = {}
         self.parse = lru_cache(maxsize=50_000)(self._parse)
         self.inflect = lru_cache(maxsize=50_000)(self._inflect)
         self.word = lru_cache(maxsize=50_000)(self._word)
@@ -57,15 +58,28 @@ class Morph:
         out = []
         known: dict[str, bool] = {}  # Parse.is_known looks the form up again for every reading of it
         for n, p in enumerate(self._ru.parse(word)):
-            tag = p.tag
+            pos, grammemes = self._tag(p.tag)
             if p.word not in known:
                 known[p.word] = p.is_known
-            out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, tag.grammemes, p.score,
+            out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), pos, grammemes, p.score,
                                 known[p.word], (word, n)))
         # «к» is also an abbreviation of «как», «те» an archaic «тебе»: such readings only when nothing
         # else fits.
         plain = tuple(a for a in out if "Abbr" not in a.grammemes and "Arch" not in a.grammemes)
         return plain or tuple(out)
+
+    def _tag(self, tag: Any) -> tuple[str | None, frozenset[str]]:
+        """Part of speech and grammemes of a pymorphy3 tag as plain strings, one pair per distinct tag.
+
+        pymorphy3 builds a new tag object for every guessed word and a new grammeme object on every
+        ``tag.POS``; readings share these pairs instead (fewer objects kept, plain ``str`` comparisons).
+        """
+        key = str(tag)
+        found = self._tags.get(key)
+        if found is None:
+            pos = tag.POS
+            found = self._tags[key] = (None if pos is None else str(pos), frozenset(map(str, tag.grammemes)))
+        return found
 
     def _word(self, lower: str) -> tuple[tuple[Analysis, ...], frozenset[str]]:
         """Readings of a lower-case word and the set of their lemmas."""
@@ -144,8 +158,7 @@ class Morph:
         readings.sort(key=rank)
         for p in readings:
             forms = tuple(
-                Analysis(f.word.replace("ё", "е"), lemma, f.tag.POS, frozenset(f.tag.grammemes), 1.0,
-                         f.is_known, f)
+                Analysis(f.word.replace("ё", "е"), lemma, *self._tag(f.tag), 1.0, f.is_known, f)
                 for f in p.lexeme if grammemes <= f.tag.grammemes
             )
             if forms:
