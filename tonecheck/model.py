@@ -15,9 +15,10 @@ import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -168,7 +169,17 @@ class Score:
     def drivers(self, minimum: float) -> list[tuple[Token, float]]:
         """Word tokens that pushed the score up by at least ``minimum``, strongest first."""
         found = [(t, c) for t, c in self.contributions if c >= minimum and t.is_word]
-        return sorted(found, key=lambda item: -item[1])
+        return sorted(found, key=_SHARE, reverse=True)  # stable: equal shares stay in text order
+
+
+_SHARE = itemgetter(1)
+
+
+#: What a token's text scores, memoised: (weight of its own features, lemma, pair weights, mark id).
+#: A word has a lemma and the weights of the pairs it closes, by the previous word's lemma (filled as
+#: they come); a mark (punctuation, a Latin word) has a feature id, counted once a sentence; a number
+#: has neither and scores nothing.
+_Entry = tuple[float, "str | None", "dict[str, float] | None", "int | None"]
 
 
 class HarshModel:
@@ -182,11 +193,11 @@ class HarshModel:
         self.scale = scale
         self.bias = bias
         self.bits = bits
+        self.mask = (1 << bits) - 1
         self.meta = meta or {}
-        # Scoring memos keyed by strings (their hash is cached): a token's text → (kind, weight of its
-        # own features, lemma, mark id); (previous lemma, lemma) → weight of the pair.
-        self._tokens: dict[str, tuple[str, float, str, int]] = {}
-        self._pairs: dict[tuple[str, str], float] = {}
+        # Keyed by a token's text: a sentence's logit is then a sum of looked-up numbers.
+        self._entries: dict[str, _Entry] = {}
+        self._pairs_seen = 0
 
     @classmethod
     def load(cls, stem: Path) -> HarshModel:
@@ -204,44 +215,26 @@ class HarshModel:
             raise ModelError(f"{stem}: модель не прочитана: {exc}") from None
         return cls(weights, float(meta["scale"]), float(meta["bias"]), int(meta["bits"]), meta)
 
-    def _token(self, token: Token) -> tuple[str, float, str, int]:
-        kind, own, lemma = _token_info(token, (1 << self.bits) - 1)
-        w = self.weights
-        info = (kind, float(sum(w[i] for i in own)), lemma, own[0] if own else -1)
-        if len(self._tokens) >= _TOKEN_INFO_MAX:
-            self._tokens.clear()
-        self._tokens[token.text] = info
-        return info
+    def _entry(self, token: Token) -> _Entry:
+        kind, own, lemma = _token_info(token, self.mask)
+        weight = float(sum(self.weights[i] for i in own))
+        entry: _Entry
+        if kind == "w":
+            entry = (weight, lemma, {}, None)
+        elif kind == "m":
+            entry = (weight, None, None, own[0])
+        else:
+            entry = (weight, None, None, None)
+        if len(self._entries) >= _TOKEN_INFO_MAX or self._pairs_seen >= _TOKEN_INFO_MAX:
+            self._entries.clear()  # bounded memory in a long-running process
+            self._pairs_seen = 0
+        self._entries[token.text] = entry
+        return entry
 
-    def _pair(self, key: tuple[str, str]) -> float:
-        weight = float(self.weights[_pair_feature(key[0], key[1], (1 << self.bits) - 1)])
-        if len(self._pairs) >= _TOKEN_INFO_MAX:
-            self._pairs.clear()
-        self._pairs[key] = weight
+    def _pair(self, prev_lemma: str, lemma: str, pairs: dict[str, float]) -> float:
+        weight = pairs[prev_lemma] = float(self.weights[_pair_feature(prev_lemma, lemma, self.mask)])
+        self._pairs_seen += 1
         return weight
-
-    def _terms(self, tokens: Sequence[Token]) -> Iterator[tuple[Token, float, float | None]]:
-        """Each counted token with its own weight and, for a word, the weight of the pair it closes.
-
-        Marks (punctuation, capitals, Latin) count once per sentence and have no pair (None).
-        """
-        memo, pairs = self._tokens, self._pairs
-        marks: set[int] = set()
-        prev_lemma = "<s>"
-        for token in tokens:
-            info = memo.get(token.text) or self._token(token)
-            kind = info[0]
-            if kind == "w":
-                lemma = info[2]
-                key = (prev_lemma, lemma)
-                pair = pairs.get(key)
-                if pair is None:
-                    pair = self._pair(key)
-                prev_lemma = lemma
-                yield token, info[1], pair
-            elif kind == "m" and info[3] not in marks:
-                marks.add(info[3])
-                yield token, info[1], None
 
     def estimate(self, tokens: Sequence[Token]) -> tuple[float, int]:
         """``score(tokens)``'s probability and words, without the shares (most sentences stop here).
@@ -249,38 +242,58 @@ class HarshModel:
         Every weight is an int16 and every share a multiple of 1/2, so float sums of them are exact:
         the plain total equals ``sum(shares)`` bit for bit, whatever the order.
         """
+        memo = self._entries
+        marks: set[int] = set()
+        prev = "<s>"
         words = 0
         total = 0.0
-        for _token, own, pair in self._terms(tokens):
-            if pair is None:
-                total += own
-            else:
+        for token in tokens:
+            own, lemma, pairs, mark = memo.get(token.text) or self._entry(token)
+            if pairs is not None:
+                pair = pairs.get(prev)
+                if pair is None:
+                    pair = self._pair(prev, lemma, pairs)  # type: ignore[arg-type]
                 total += own + pair
+                prev = lemma  # type: ignore[assignment]
                 words += 1
+            elif mark is not None and mark not in marks:  # marks count once a sentence
+                marks.add(mark)
+                total += own
         return _sigmoid(self.bias + total * self.scale), words
 
     def score(self, tokens: Sequence[Token]) -> Score:
-        """The sentence's probability and each token's share; the same sums as ``token_features``."""
+        """The sentence's probability and each token's share; the same walk and sums as ``estimate``.
+
+        A word's pair weight is split between it and the previous word.
+        """
+        memo = self._entries
+        marks: set[int] = set()
+        prev = "<s>"
         kept: list[Token] = []
         shares: list[float] = []
-        prev = -1
-        words = 0
-        for token, own, pair in self._terms(tokens):
-            if pair is None:
+        last = -1  # position in ``shares`` of the previous word
+        for token in tokens:
+            own, lemma, pairs, mark = memo.get(token.text) or self._entry(token)
+            if pairs is not None:
+                pair = pairs.get(prev)
+                if pair is None:
+                    pair = self._pair(prev, lemma, pairs)  # type: ignore[arg-type]
+                prev = lemma  # type: ignore[assignment]
+                if last >= 0:
+                    shares[last] += pair / 2
+                    shares.append(own + pair / 2)
+                else:
+                    shares.append(own + pair)
+                last = len(kept)
+                kept.append(token)
+            elif mark is not None and mark not in marks:
+                marks.add(mark)
                 shares.append(own)
-            elif prev >= 0:  # a pair's weight is split between its two words
-                shares[prev] += pair / 2
-                shares.append(own + pair / 2)
-            else:
-                shares.append(own + pair)
-            if pair is not None:
-                prev = len(shares) - 1
-                words += 1
-            kept.append(token)
+                kept.append(token)
         scale = self.scale
         logit = self.bias + sum(shares) * scale
-        contributions = tuple((t, s * scale) for t, s in zip(kept, shares, strict=True))
-        return Score(_sigmoid(logit), logit, contributions, words)
+        contributions = tuple(zip(kept, [s * scale for s in shares], strict=True))
+        return Score(_sigmoid(logit), logit, contributions, len(kept) - len(marks))
 
 
 def _sigmoid(logit: float) -> float:

@@ -57,7 +57,9 @@ class Morph:
             tag = p.tag
             grams = frozenset(tag.grammemes)
             known = p.is_known
-            out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), tag.POS, grams, p.score, known, p))
+            # A plain str: pymorphy3's grammeme type compares and hashes in Python, a cost on every ``pos ==``.
+            pos = str(tag.POS) if tag.POS is not None else None
+            out.append(Analysis(p.word, p.normal_form.replace("ё", "е"), pos, grams, p.score, known, p))
         # «к» is also an abbreviation of «как», «те» an archaic «тебе»: such readings only when nothing
         # else fits.
         plain = tuple(a for a in out if "Abbr" not in a.grammemes and "Arch" not in a.grammemes)
