@@ -42,8 +42,13 @@ class GreetingCheck:
         if any(a <= first.start for a, _ in doc.placeholders):  # «{{ greeting }}, …»: the template greets
             return
         head = list(first.words[: self.window])
-        if any(True for p in self.greetings for _ in find(p, doc, head)):
-            return
+        keys = doc.index.keys()
+        for pattern in self.greetings:
+            # A greeting whose required word is nowhere in the text is not in its first words either.
+            if any(keys.isdisjoint(required) for required in pattern.required):
+                continue
+            if any(True for _ in find(pattern, doc, head)):
+                return
         # In an SMS every character costs: there a missing greeting is a hint, not a warning.
         severity = "info" if ctx.channel in self.hint_channels else None
         yield Hit(first.start, first.stop, self._insertion(doc, ctx, first.start), severity=severity)

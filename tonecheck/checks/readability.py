@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from ..context import Context
@@ -21,6 +23,7 @@ from ..rule import Rule
 
 KEYS = {"min_index", "min_words"}
 VOWELS = frozenset("аеёиоуыэюяaeiouy")
+_TEXT = attrgetter("text")
 #: Oborneva's bands, upper bounds first.
 LEVELS = (
     (80, "очень лёгкий"),
@@ -46,11 +49,11 @@ def index(doc: Doc) -> tuple[float, int] | None:
 
 def _index(doc: Doc) -> tuple[float, int] | None:
     parts = chunks(doc)
-    words = [w for c in parts for w in c.words]
+    words = list(chain.from_iterable(c.words for c in parts))
     if not words:
         return None
     asl = len(words) / len(parts)
-    asw = sum(syllables(w.text) for w in words) / len(words)
+    asw = sum(map(syllables, map(_TEXT, words))) / len(words)
     return round(206.835 - 1.3 * asl - 60.1 * asw, 1), len(words)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..context import Context
 from ..doc import Doc, Token
@@ -27,6 +28,7 @@ from ..rule import Rule
 KEYS = {"lexicon", "endings", "min_length"}
 UKRAINIAN_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
 CYRILLIC_WORD = re.compile(r"^[а-яёіїєґ'’-]+$", re.IGNORECASE)
+_LOWER = attrgetter("lower")
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,22 @@ class SurzhykCheck:
                     message=f"Украинское «{original}» в русском тексте: по-русски «{russian}»",
                     data={"replacement": russian},
                 )
-        suspects = self._suspects
+        # The cached verdicts, looked up in C: most texts have no suspect word, and the loop is skipped.
+        lowers = list(map(_LOWER, words))
+        suspects = list(map(self._suspects.get, lowers))
+        if None in suspects:
+            suspects = [self._remember(lower) if suspect is None else suspect
+                        for lower, suspect in zip(lowers, suspects, strict=True)]
+        if True not in suspects:
+            return
         for i, word in enumerate(words):
-            suspect = suspects.get(word.lower)
-            if suspect is None:
-                suspect = suspects[word.lower] = self._suspect(word.lower)
-            if not suspect or i in taken or not self._ukrainian(word, words[i - 1] if i else None):
+            if not suspects[i] or i in taken or not self._ukrainian(word, words[i - 1] if i else None):
                 continue
             yield Hit(word.start, word.stop, message=f"Украинское слово «{word.text}» в русском тексте")
+
+    def _remember(self, lower: str) -> bool:
+        suspect = self._suspects[lower] = self._suspect(lower)
+        return suspect
 
     def _suspect(self, lower: str) -> bool:
         """What ``_ukrainian`` asks of the word alone, short of the Ukrainian dictionary (loaded lazily)."""
