@@ -13,6 +13,7 @@ from .doc import Doc, Token
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 _START = attrgetter("start")
+_SENTENCE = attrgetter("sentence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +34,19 @@ def chunks(doc: Doc) -> list[Chunk]:
 
 
 def _chunks(doc: Doc) -> list[Chunk]:
-    view, tokens = doc.view, doc.tokens
+    view, all_words = doc.view, doc.words
     out: list[Chunk] = []
     for sentence in doc.sentences:
-        start, stop = sentence.start, sentence.stop
-        words = [t for t in tokens[sentence.first : sentence.last] if t.is_word and start <= t.start < stop]
+        # The sentence's words, found by halving ``doc.words`` (in text order, so by sentence too).
+        first = bisect.bisect_left(all_words, sentence.index, key=_SENTENCE)
+        words = all_words[first : bisect.bisect_left(all_words, sentence.index + 1, lo=first, key=_SENTENCE)]
         if not words:
             continue
+        start, stop = sentence.start, sentence.stop
+        if words[0].start < start or words[-1].start >= stop:  # a word outside the sentence's span
+            words = [t for t in words if start <= t.start < stop]
+            if not words:
+                continue
         if view.find("\n", words[0].stop, words[-1].start) < 0:  # on one line, as most sentences are
             out.append(Chunk(words[0].start, words[-1].stop, tuple(words)))
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import json
 import math
+import re
 import sys
 import threading
 import zlib
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .doc import Token
+from .morph import Analysis
 
 #: Bumped whenever ``token_features`` changes: a model trained on other features refuses to load.
 FEATURE_VERSION = 1
@@ -48,11 +50,11 @@ def lemma_of(token: Token) -> str:
     return best.lemma if best is not None else token.lower
 
 
-def _tag(token: Token) -> str:
-    best = token.best
+def _tag(best: Analysis | None) -> str:
+    """The address tag of a word's best reading, or ""."""
     # Only the forms that address someone («заткнись», «ты», vocative) get a tag: a tag on every
     # noun would count words, and long comments would look rude for being long.
-    if best is None or best.pos is None or not any(g in best.grammemes for g in ADDRESS):
+    if best is None or best.pos is None or ADDRESS.isdisjoint(best.grammemes):
         return ""
     return "t:" + best.pos + "".join("," + g for g in TAG_GRAMMEMES if g in best.grammemes)
 
@@ -68,7 +70,7 @@ def _word_features(lower: str, lemma: str, tag: str, caps: bool, grams: bool, ma
         padded = "<" + lower[:MAX_WORD] + ">"
         for n in NGRAMS:
             names.extend("g:" + padded[i:i + n] for i in range(len(padded) - n + 1))
-    return tuple(_hash(name, mask) for name in names)
+    return tuple([zlib.crc32(name.encode("utf-8")) & mask for name in names])  # ``_hash``, inlined
 
 
 @lru_cache(maxsize=1_000)
@@ -99,26 +101,33 @@ def _token_info(token: Token, mask: int) -> tuple[str, tuple[int, ...], str]:
     info = _TOKEN_INFO.get(key)
     if info is not None:
         return info
-    if not token.is_cyrillic:
-        if token.is_word:
-            info = ("m", (_hash("s:latin", mask),), "")
-        elif any(ch.isdigit() for ch in token.text):
-            info = ("", (), "")
-        else:
-            info = ("m", _punct_features(token.text, mask), "")
-    else:
-        lemma = lemma_of(token)
-        letters = [ch for ch in token.text if ch.isalpha()]
-        caps = len(letters) >= 3 and all(ch.isupper() for ch in letters)
-        best = token.best
-        # Letter n-grams only for words the dictionary does not know (обфускация, «долбоящер»):
-        # on known words they find «дур» in «процедура» and «пиз» in «эпизод».
-        grams = best is None or not best.known
-        info = ("w", _word_features(token.lower, lemma, _tag(token), caps, grams, mask), lemma)
+    info = _describe(token, mask)
     if len(_TOKEN_INFO) >= _TOKEN_INFO_MAX:
         _TOKEN_INFO.clear()
     _TOKEN_INFO[key] = info
     return info
+
+
+_CYRILLIC = re.compile("[а-яА-ЯёЁ]")  # ``Token.is_cyrillic`` in one C call
+
+
+def _describe(token: Token, mask: int) -> tuple[str, tuple[int, ...], str]:
+    """``_token_info`` uncached: the model keeps its own memo of what each text scores."""
+    text = token.text
+    if not _CYRILLIC.search(text):
+        if token.is_word:
+            return "m", (_hash("s:latin", mask),), ""
+        if any(map(str.isdigit, text)):
+            return "", (), ""
+        return "m", _punct_features(text, mask), ""
+    letters = list(filter(str.isalpha, text))
+    caps = len(letters) >= 3 and all(map(str.isupper, letters))
+    best = token.best
+    lemma = lemma_of(token)
+    # Letter n-grams only for words the dictionary does not know (обфускация, «долбоящер»):
+    # on known words they find «дур» in «процедура» and «пиз» in «эпизод».
+    grams = best is None or not best.known
+    return "w", _word_features(token.lower, lemma, _tag(best), caps, grams, mask), lemma
 
 
 @lru_cache(maxsize=50_000)
@@ -175,11 +184,10 @@ class Score:
 _SHARE = itemgetter(1)
 
 
-#: What a token's text scores, memoised: (weight of its own features, lemma, pair weights, mark id).
-#: A word has a lemma and the weights of the pairs it closes, by the previous word's lemma (filled as
-#: they come); a mark (punctuation, a Latin word) has a feature id, counted once a sentence; a number
-#: has neither and scores nothing.
-_Entry = tuple[float, "str | None", "dict[str, float] | None", "int | None"]
+#: What a token's text scores, memoised: (weight of its own features, lemma, mark id). A word has a
+#: lemma; a mark (punctuation, a Latin word) has a feature id, counted once a sentence; a number has
+#: neither and scores nothing. Weights stay ints: most are small (cached objects), sums are exact.
+_Entry = tuple[int, "str | None", "int | None"]
 
 
 class HarshModel:
@@ -195,9 +203,10 @@ class HarshModel:
         self.bits = bits
         self.mask = (1 << bits) - 1
         self.meta = meta or {}
-        # Keyed by a token's text: a sentence's logit is then a sum of looked-up numbers.
+        # Keyed by a token's text and by (previous lemma, lemma): a sentence's logit is then a sum of
+        # looked-up numbers. Scoring is memory-bound, so both are kept as small as they can be.
         self._entries: dict[str, _Entry] = {}
-        self._pairs_seen = 0
+        self._pairs: dict[tuple[str, str], int] = {}
 
     @classmethod
     def load(cls, stem: Path) -> HarshModel:
@@ -216,45 +225,42 @@ class HarshModel:
         return cls(weights, float(meta["scale"]), float(meta["bias"]), int(meta["bits"]), meta)
 
     def _entry(self, token: Token) -> _Entry:
-        kind, own, lemma = _token_info(token, self.mask)
-        weight = float(sum(self.weights[i] for i in own))
-        entry: _Entry
-        if kind == "w":
-            entry = (weight, lemma, {}, None)
-        elif kind == "m":
-            entry = (weight, None, None, own[0])
-        else:
-            entry = (weight, None, None, None)
-        if len(self._entries) >= _TOKEN_INFO_MAX or self._pairs_seen >= _TOKEN_INFO_MAX:
+        kind, own, lemma = _describe(token, self.mask)
+        weight = sum(map(self.weights.__getitem__, own))
+        entry = (weight, lemma, None) if kind == "w" else (weight, None, own[0] if kind == "m" else None)
+        if len(self._entries) >= _TOKEN_INFO_MAX:
             self._entries.clear()  # bounded memory in a long-running process
-            self._pairs_seen = 0
         self._entries[token.text] = entry
         return entry
 
-    def _pair(self, prev_lemma: str, lemma: str, pairs: dict[str, float]) -> float:
-        weight = pairs[prev_lemma] = float(self.weights[_pair_feature(prev_lemma, lemma, self.mask)])
-        self._pairs_seen += 1
+    def _pair(self, key: tuple[str, str]) -> int:
+        # ``_pair_feature`` without its cache: this memo holds the weight itself.
+        feature = zlib.crc32(("b:" + key[0] + "_" + key[1]).encode("utf-8")) & self.mask  # ``_hash``
+        weight = self._pairs[key] = self.weights[feature]
+        if len(self._pairs) >= _TOKEN_INFO_MAX:
+            self._pairs.clear()
         return weight
 
     def estimate(self, tokens: Sequence[Token]) -> tuple[float, int]:
         """``score(tokens)``'s probability and words, without the shares (most sentences stop here).
 
-        Every weight is an int16 and every share a multiple of 1/2, so float sums of them are exact:
-        the plain total equals ``sum(shares)`` bit for bit, whatever the order.
+        Every weight is an int16 and every share a multiple of 1/2, so sums of them are exact: the
+        integer total equals ``sum(shares)`` bit for bit, whatever the order.
         """
-        memo = self._entries
+        memo, pairs = self._entries, self._pairs
         marks: set[int] = set()
         prev = "<s>"
         words = 0
-        total = 0.0
+        total = 0
         for token in tokens:
-            own, lemma, pairs, mark = memo.get(token.text) or self._entry(token)
-            if pairs is not None:
-                pair = pairs.get(prev)
+            own, lemma, mark = memo.get(token.text) or self._entry(token)
+            if lemma is not None:
+                key = (prev, lemma)
+                pair = pairs.get(key)
                 if pair is None:
-                    pair = self._pair(prev, lemma, pairs)  # type: ignore[arg-type]
+                    pair = self._pair(key)
                 total += own + pair
-                prev = lemma  # type: ignore[assignment]
+                prev = lemma
                 words += 1
             elif mark is not None and mark not in marks:  # marks count once a sentence
                 marks.add(mark)
@@ -266,19 +272,20 @@ class HarshModel:
 
         A word's pair weight is split between it and the previous word.
         """
-        memo = self._entries
+        memo, pairs = self._entries, self._pairs
         marks: set[int] = set()
         prev = "<s>"
         kept: list[Token] = []
         shares: list[float] = []
         last = -1  # position in ``shares`` of the previous word
         for token in tokens:
-            own, lemma, pairs, mark = memo.get(token.text) or self._entry(token)
-            if pairs is not None:
-                pair = pairs.get(prev)
+            own, lemma, mark = memo.get(token.text) or self._entry(token)
+            if lemma is not None:
+                key = (prev, lemma)
+                pair = pairs.get(key)
                 if pair is None:
-                    pair = self._pair(prev, lemma, pairs)  # type: ignore[arg-type]
-                prev = lemma  # type: ignore[assignment]
+                    pair = self._pair(key)
+                prev = lemma
                 if last >= 0:
                     shares[last] += pair / 2
                     shares.append(own + pair / 2)

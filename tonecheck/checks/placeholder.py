@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..context import Context
 from ..doc import Doc
@@ -19,9 +20,14 @@ KEYS = {"pairs"}
 class UnclosedPlaceholderCheck:
     rule: Rule
     pairs: Mapping[str, str]
+    #: Any opener: a text without one has nothing left open.
+    opener: re.Pattern[str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "opener", re.compile("|".join(map(re.escape, self.pairs))))
 
     def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
-        if not any(opener in doc.text for opener in self.pairs):  # no opener, nothing left open
+        if not self.opener.search(doc.text):
             return ()
         return self._run(doc)
 
