@@ -36,6 +36,8 @@ class CapsCheck:
         return verdict
 
     def _shouted(self, token: Token, needed: int) -> bool:
+        if token.text.islower():  # most words: a lower-case letter, so not all of them are capitals
+            return False
         letters = [ch for ch in token.text if ch.isalpha()]
         # Latin capitals in Russian text are brands, keys and formats (RUTUBE, SHIFT, MPEG), not a raised voice.
         if not token.is_cyrillic:

@@ -35,7 +35,11 @@ LEVELS = (
 
 
 def syllables(word: str) -> int:
-    return max(1, sum(ch in VOWELS for ch in word.lower()))
+    lower = word.lower()
+    return max(1, len(lower) - len(lower.translate(_NO_VOWELS)))  # vowels counted in C
+
+
+_NO_VOWELS = str.maketrans(dict.fromkeys(VOWELS))
 
 
 #: ``syllables`` by word: a plain dict looked up in C (an ``lru_cache`` hit also relinks its list).
