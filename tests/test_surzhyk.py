@@ -65,3 +65,9 @@ def test_loading_the_ukrainian_dictionary_keeps_russian_grammemes():
     analyzer = morph()
     assert analyzer.uk_known("дякую")
     assert analyzer.unknown_grammemes({"excl", "Infr", "Name", "voct"}) == []
+
+
+def test_cached_suspects_give_the_same_findings(surzhyk):
+    text = "Дякую за звернення, тиждень чекаємо"
+    first = surzhyk.lint(text).findings
+    assert first and surzhyk.lint(text).findings == first
