@@ -97,3 +97,12 @@ def test_addresses_are_kept_per_person_on_one_doc(book):
     assert [a.words[0].text for a in addresses(doc, book, anna)] == ["анна"]
     assert addresses(doc, book, anna) is addresses(doc, book, anna)
     assert addresses(doc, book) == []
+
+
+def test_capitals_prefilter_asks_every_capitalised_word():
+    from tonecheck.address import _candidate, _candidates
+
+    doc = Doc.build("Здравствуйте, Анна! ваш ЗАКАЗ у Курьера, ИНН и Айгерим. ана, Ана")
+    assert _candidates(doc.words, None) == [_candidate(w, None) for w in doc.words]
+    anna = parse_person("Анна")
+    assert _candidates(doc.words, anna) == [_candidate(w, anna) for w in doc.words]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from .rule import Rule, read_yaml
 #: What may follow a name that is an address: «Анна!», «Анна,», «Анна.», «Анна?».
 AFTER = ("!", ",", ".", "?", "…", ")")
 _TEXT = attrgetter("text")
+_FIRST = itemgetter(0)  # a word's text is never empty
 
 
 @dataclass(frozen=True)
@@ -158,23 +159,15 @@ def _candidate(token: Token, person: Person | None) -> bool:
     return person is not None and person.nearest(token.text) is not None
 
 
-#: ``_candidate(token, None)`` by the token's text, which is all it depends on.
-_PLAIN: dict[str, bool] = {}
-_PLAIN_MAX = 50_000
-
-
 def _candidates(words: list[Token], person: Person | None) -> list[bool]:
     if person is not None:
         return [_candidate(w, person) for w in words]
-    # Without a customer the verdicts are cached and looked up in C: most words are no name.
-    found = list(map(_PLAIN.get, map(_TEXT, words)))
-    if None in found:
-        if len(_PLAIN) > _PLAIN_MAX:
-            _PLAIN.clear()
-        for i, word in enumerate(words):
-            if found[i] is None:
-                found[i] = _PLAIN[word.text] = _candidate(word, None)
-    return found  # type: ignore[return-value]
+    # Without a customer only a capitalised word can be a name: capitals are found in C, and only
+    # those words are asked the rest.
+    capital = list(map(str.isupper, map(_FIRST, map(_TEXT, words))))
+    if True not in capital:
+        return capital
+    return [upper and _candidate(word, None) for upper, word in zip(capital, words, strict=True)]
 
 
 def addresses(doc: Doc, book: AddressBook, person: Person | None = None) -> list[Address]:

@@ -40,11 +40,16 @@ class SurzhykCheck:
     analyzer: Morph
     #: The lexicon entries a text may match, found by their rarest required word.
     lookup: Lookup = field(init=False, compare=False, repr=False)
+    #: A Ukrainian letter or ending: what every suspect word has (``_suspect``), searched in C.
+    maybe: re.Pattern[str] = field(init=False, compare=False, repr=False)
     #: Whether a lower-case word may be Ukrainian, before its capitals and the Ukrainian dictionary are asked.
     _suspects: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lookup", Lookup.of(pattern.required for pattern, _ in self.lexicon))
+        # The letters ignore case like ``UKRAINIAN_LETTERS``; the endings do not, like ``str.endswith``.
+        ending = "|(?:" + "|".join(map(re.escape, self.endings)) + r")\Z" if self.endings else ""
+        object.__setattr__(self, "maybe", re.compile(f"(?i:{UKRAINIAN_LETTERS.pattern}){ending}"))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         words = doc.words
@@ -69,22 +74,20 @@ class SurzhykCheck:
                     message=f"Украинское «{original}» в русском тексте: по-русски «{russian}»",
                     data={"replacement": russian},
                 )
-        # The cached verdicts, looked up in C: most texts have no suspect word, and the loop is skipped.
-        lowers = list(map(_LOWER, words))
-        suspects = list(map(self._suspects.get, lowers))
-        if None in suspects:
-            suspects = [self._remember(lower) if suspect is None else suspect
-                        for lower, suspect in zip(lowers, suspects, strict=True)]
-        if True not in suspects:
+        # Most texts have no word with a Ukrainian letter or ending: one C-level search each rules them out.
+        maybe = list(map(self.maybe.search, map(_LOWER, words)))
+        if not any(maybe):
             return
+        suspects = self._suspects
         for i, word in enumerate(words):
-            if not suspects[i] or i in taken or not self._ukrainian(word, words[i - 1] if i else None):
+            if maybe[i] is None or i in taken:
+                continue
+            suspect = suspects.get(word.lower)
+            if suspect is None:
+                suspect = suspects[word.lower] = self._suspect(word.lower)
+            if not suspect or not self._ukrainian(word, words[i - 1] if i else None):
                 continue
             yield Hit(word.start, word.stop, message=f"Украинское слово «{word.text}» в русском тексте")
-
-    def _remember(self, lower: str) -> bool:
-        suspect = self._suspects[lower] = self._suspect(lower)
-        return suspect
 
     def _suspect(self, lower: str) -> bool:
         """What ``_ukrainian`` asks of the word alone, short of the Ukrainian dictionary (loaded lazily)."""
