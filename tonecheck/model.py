@@ -186,8 +186,9 @@ _SHARE = itemgetter(1)
 
 #: What a token's text scores, memoised: (weight of its own features, lemma, mark id). A word has a
 #: lemma; a mark (punctuation, a Latin word) has a feature id, counted once a sentence; a number has
-#: neither and scores nothing. Weights stay ints: most are small (cached objects), sums are exact.
-_Entry = tuple[int, "str | None", "int | None"]
+#: neither and scores nothing. Weights stay as the int16 array gives them: ints, most of them small
+#: (shared objects), and their sums exact.
+_Entry = tuple[float, "str | None", "int | None"]
 
 
 class HarshModel:
@@ -206,7 +207,7 @@ class HarshModel:
         # Keyed by a token's text and by (previous lemma, lemma): a sentence's logit is then a sum of
         # looked-up numbers. Scoring is memory-bound, so both are kept as small as they can be.
         self._entries: dict[str, _Entry] = {}
-        self._pairs: dict[tuple[str, str], int] = {}
+        self._pairs: dict[tuple[str, str], float] = {}
 
     @classmethod
     def load(cls, stem: Path) -> HarshModel:
@@ -233,7 +234,7 @@ class HarshModel:
         self._entries[token.text] = entry
         return entry
 
-    def _pair(self, key: tuple[str, str]) -> int:
+    def _pair(self, key: tuple[str, str]) -> float:
         # ``_pair_feature`` without its cache: this memo holds the weight itself.
         feature = zlib.crc32(("b:" + key[0] + "_" + key[1]).encode("utf-8")) & self.mask  # ``_hash``
         weight = self._pairs[key] = self.weights[feature]
@@ -251,7 +252,7 @@ class HarshModel:
         marks: set[int] = set()
         prev = "<s>"
         words = 0
-        total = 0
+        total: float = 0
         for token in tokens:
             own, lemma, mark = memo.get(token.text) or self._entry(token)
             if lemma is not None:
