@@ -91,4 +91,3 @@ def test_many_placeholders_are_masked_in_linear_time(unit):
     view, _ = mask(text)
     assert len(view) == len(text)
     assert time.perf_counter() - start < 5  # a quadratic overlap check takes minutes here
-
