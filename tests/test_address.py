@@ -87,3 +87,22 @@ def test_rule_must_point_to_an_existing_book(builtin_rules):
     broken = type(rule)(**{**rule.__dict__, "spec": {**rule.spec, "address": "_missing.yaml"}})
     with pytest.raises(RuleError, match="не найден"):
         book_for(broken)
+
+
+def test_addresses_are_kept_per_person_on_one_doc(book):
+    # The name rules and FM010 share one result per (book, person); the customer changes the answer.
+    doc = Doc.build("анна, заказ готов.")
+    anna = parse_person("Анна")
+    assert addresses(doc, book) == []
+    assert [a.words[0].text for a in addresses(doc, book, anna)] == ["анна"]
+    assert addresses(doc, book, anna) is addresses(doc, book, anna)
+    assert addresses(doc, book) == []
+
+
+def test_capitals_prefilter_asks_every_capitalised_word():
+    from tonecheck.address import _candidate, _candidates
+
+    doc = Doc.build("Здравствуйте, Анна! ваш ЗАКАЗ у Курьера, ИНН и Айгерим. ана, Ана")
+    assert _candidates(doc.words, None) == [_candidate(w, None) for w in doc.words]
+    anna = parse_person("Анна")
+    assert _candidates(doc.words, anna) == [_candidate(w, anna) for w in doc.words]

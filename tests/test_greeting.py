@@ -91,3 +91,18 @@ def test_bad_spec_is_a_load_error(builtin_rules):
         broken = type(rule)(**{**rule.__dict__, "spec": {**rule.spec, **spec}})
         with pytest.raises(RuleError):
             compile_rules([broken], morph())
+
+
+def test_the_word_lookup_skips_only_greetings_that_cannot_match(greeting):
+    import copy
+
+    from tonecheck.pattern import Lookup
+
+    check = greeting.checks[0]
+    every = copy.copy(check)  # the same check trying every greeting, as before the lookup
+    object.__setattr__(every, "lookup", Lookup({}, frozenset(), tuple(range(len(check.greetings)))))
+    ctx = greeting.context()
+    for text in ("Здравствуйте! Заказ в пути.", "Доброго времени суток! Заказ в пути.", "Анна, привет!",
+                 "Уважаемая Анна Петровна! Заказ в пути.", "Заказ в пути.", "Хай, заказ в пути.", "", "!!!"):
+        doc = greeting.doc(text)
+        assert list(check.run(doc, ctx)) == list(every.run(doc, ctx)), text

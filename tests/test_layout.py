@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tonecheck.doc import Doc
 from tonecheck.layout import chunks, closing, line_of, opening, paragraphs, words_between
 
@@ -47,3 +50,36 @@ def test_line_of():
 def test_empty_text():
     doc = Doc.build("   ")
     assert chunks(doc) == [] and opening(doc) == (0, 0)
+
+
+def _chunks_by_lines(doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Chunks the slow, obvious way: each line of each sentence, with the words that start on it."""
+    import re
+
+    out = []
+    for sentence in doc.sentences:
+        for m in re.finditer(r"[^\n]+", doc.view[sentence.start : sentence.stop]):
+            a, b = sentence.start + m.start(), sentence.start + m.end()
+            words = tuple(t for t in doc.sentence_tokens(sentence) if t.is_word and a <= t.start < b)
+            if words:
+                out.append((words[0].start, max(w.stop for w in words), tuple(w.index for w in words)))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Анна", "заказ", "готов", ",", ".", "!", "—", " ", " ", "\n", "\n\n", "{{ x }}"]),
+                max_size=25))
+def test_chunks_match_the_lines_of_each_sentence(pieces):
+    text = " ".join(pieces)
+    from tonecheck.template import mask
+
+    view, spans = mask(text)
+    doc = Doc.build(text, view, spans)
+    assert [(c.start, c.stop, tuple(w.index for w in c.words)) for c in chunks(doc)] == _chunks_by_lines(doc)
+
+
+def test_words_between_edges():
+    doc = Doc.build("Раз два. Три")
+    assert [w.text for w in words_between(doc, 0, 3)] == ["Раз"]
+    assert [w.text for w in words_between(doc, 1, 12)] == ["два", "Три"]
+    assert words_between(doc, 12, 12) == []

@@ -189,3 +189,28 @@ def test_damaged_model_files_are_refused(tmp_path):
 def test_weights_are_a_plain_array(model):
     # Scoring needs no numpy: the weights are a standard-library array.
     assert isinstance(model.weights, array)
+
+
+def test_estimate_sums_exactly_the_trained_features(model):
+    # The scoring memos (weights per token text and per lemma pair, marks once a sentence) must add up
+    # to exactly what ``token_features`` gives training: the same logit, bit for bit.
+    text = ("Ну ты и дебил!!! читай ВНИМАТЕЛЬНЕЕ https://example.com и https://example.org 5 раз, "
+            "долбоящер. Здравствуйте, Анна! Ваш заказ уже в пути…")
+    doc = Doc.build(text)
+    w = model.weights
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        feats = harsh.token_features(tokens, model.bits)
+        total = sum(w[i] for f in feats for i in f.own) + sum(w[f.pair] for f in feats if f.pair is not None)
+        probability, words = model.estimate(tokens)
+        assert probability == harsh._sigmoid(model.bias + float(total) * model.scale)
+        assert words == sum(f.pair is not None for f in feats)
+
+
+def test_memos_give_the_same_scores_when_cold_and_warm():
+    cold = harsh.HarshModel.load(harsh.MODELS_DIR / "harsh")  # a fresh instance: empty memos
+    doc = Doc.build(" ".join(RUDE + SUPPORT))
+    first = [cold.score(doc.sentence_tokens(s)) for s in doc.sentences]
+    again = [cold.score(doc.sentence_tokens(s)) for s in doc.sentences]
+    assert first == again
+    assert [s.logit for s in first] == [harsh.load().score(doc.sentence_tokens(s)).logit for s in doc.sentences]

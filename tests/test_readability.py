@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import codes
-from tonecheck.checks.readability import index, level, syllables
+from tonecheck.checks.readability import VOWELS, index, level, syllables
 from tonecheck.doc import Doc
 
 
@@ -49,3 +51,8 @@ def test_hard_text_fires_and_short_text_does_not(only):
     report = linter.lint(hard)
     assert codes(report) == ["CL054"] and "индекс читаемости" in report.findings[0].message
     assert codes(linter.lint("Осуществление транзакции производится автоматически.")) == []
+
+
+@given(st.text(alphabet="аеёиоуыэюяАЕЁИОУЫЭЮЯбвгдAEIOUYaeiouyxzİ1 -", max_size=20))
+def test_syllables_count_vowels_in_lower_case(word):
+    assert syllables(word) == max(1, sum(ch in VOWELS for ch in word.lower()))

@@ -39,3 +39,18 @@ def test_impersonal_salutation_is_an_info_hint(salutation, text):
 )
 def test_no_hint_with_a_name_or_a_placeholder(salutation, text, name):
     assert codes(salutation.lint(text, customer_name=name)) == []
+
+
+def test_the_word_lookup_skips_only_salutations_that_cannot_match(salutation):
+    import copy
+
+    from tonecheck.pattern import Lookup
+
+    check = salutation.checks[0]
+    every = copy.copy(check)
+    object.__setattr__(every, "lookup", Lookup({}, frozenset(), tuple(range(len(check.patterns)))))
+    ctx = salutation.context()
+    for text in ("Уважаемый клиент! Заказ у курьера.", "Здравствуйте, дорогие покупатели!", "Заказ у курьера.",
+                 "Здравствуйте, Анна!", "Клиент, уважаемый, подождите."):
+        doc = salutation.doc(text)
+        assert list(check.run(doc, ctx)) == list(every.run(doc, ctx)), text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import codes
 
@@ -65,3 +67,19 @@ def test_loading_the_ukrainian_dictionary_keeps_russian_grammemes():
     analyzer = morph()
     assert analyzer.uk_known("дякую")
     assert analyzer.unknown_grammemes({"excl", "Infr", "Name", "voct"}) == []
+
+
+def test_cached_suspects_give_the_same_findings(surzhyk):
+    text = "Дякую за звернення, тиждень чекаємо"
+    first = surzhyk.lint(text).findings
+    assert first and surzhyk.lint(text).findings == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="абвгдеёжиклмнопрстуюяіїєґІЇЄҐ'-ьтмо", min_size=1, max_size=10))
+def test_every_suspect_has_a_ukrainian_letter_or_ending(surzhyk, word):
+    # The C-level search skips words without one; it must never skip a word ``_suspect`` would take.
+    check = surzhyk.checks[0]
+    lower = word.lower()
+    if check._suspect(lower):
+        assert check.maybe.search(lower)

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 
 from tonecheck import Config, ConfigError, Linter, RuleError
@@ -155,3 +157,39 @@ def test_conjunctions_and_particles_are_never_named_as_causes(alone):
     for finding in hr100(alone.lint("Заткнись и жди курьера. Ну ты и придурок, всё же написано.")):
         for word in finding.data["words"]:
             assert word["text"].lower() not in {"и", "ну", "же", "а"}
+
+
+def _narrowed_by_loops(text, start, stop, replacement):
+    """The plain character-loop version of ``_narrowed``: the C-level search must agree with it."""
+    old = text[start:stop]
+    limit = min(len(old), len(replacement))
+    head = 0
+    while head < limit and old[head] == replacement[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == replacement[-1 - tail]:
+        tail += 1
+    while head > 0 and old[head - 1].isalnum():
+        head -= 1
+    while tail > 0 and old[len(old) - tail].isalnum():
+        tail -= 1
+    return replacement[head:len(replacement) - tail], start + head, stop - tail
+
+
+@given(st.text(alphabet="аб в,!", max_size=12), st.text(alphabet="аб в,!", max_size=12),
+       st.text(alphabet="аб в,!", max_size=12))
+def test_narrowed_trims_like_the_character_loops(head, middle, tail):
+    from tonecheck.checks.toxicity import _narrowed
+
+    text = head + middle + tail
+    for replacement in (head + tail, head + "x" + tail, middle, ""):
+        s = _narrowed(text, 0, len(text), replacement, False)
+        assert (s.replacement, s.start, s.end) == _narrowed_by_loops(text, 0, len(text), replacement)
+
+
+def test_cut_takes_the_strongest_words_first(alone):
+    # ``_cut`` reads the drivers list once; the fix must still remove the insult and keep the request.
+    [finding] = hr100(alone.lint("Заткнись, идиот, и жди своего курьера."))
+    assert finding.suggestions
+    fixed = alone.fix("Заткнись, идиот, и жди своего курьера.", unsafe=True)
+    assert "идиот" not in fixed and "курьер" in fixed

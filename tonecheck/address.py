@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from .rule import Rule, read_yaml
 
 #: What may follow a name that is an address: «Анна!», «Анна,», «Анна.», «Анна?».
 AFTER = ("!", ",", ".", "?", "…", ")")
+_TEXT = attrgetter("text")
+_FIRST = itemgetter(0)  # a word's text is never empty
 
 
 @dataclass(frozen=True)
@@ -156,15 +159,42 @@ def _candidate(token: Token, person: Person | None) -> bool:
     return person is not None and person.nearest(token.text) is not None
 
 
+def _candidates(words: list[Token], person: Person | None) -> list[bool]:
+    if person is not None:
+        return [_candidate(w, person) for w in words]
+    # Without a customer only a capitalised word can be a name: capitals are found in C, and only
+    # those words are asked the rest.
+    capital = list(map(str.isupper, map(_FIRST, map(_TEXT, words))))
+    if True not in capital:
+        return capital
+    return [upper and _candidate(word, None) for upper, word in zip(capital, words, strict=True)]
+
+
 def addresses(doc: Doc, book: AddressBook, person: Person | None = None) -> list[Address]:
     """Name runs that address someone: after a comma, a greeting or «Уважаемый», or opening a sentence,
-    and followed by «!», «,», «.» or a line break. Signatures («С уважением, Ирина») are left out."""
+    and followed by «!», «,», «.» or a line break. Signatures («С уважением, Ирина») are left out.
+
+    Kept in ``doc.memo``: the name rules and the diminutive rule all ask for the same book and person.
+    """
+    known = doc.memo.setdefault("addresses", [])
+    for seen_book, seen_person, found in known:  # type: ignore[attr-defined]
+        if seen_book is book and seen_person is person:
+            return found  # type: ignore[no-any-return]
+    found = _addresses(doc, book, person)
+    known.append((book, person, found))  # type: ignore[attr-defined]
+    return found
+
+
+def _addresses(doc: Doc, book: AddressBook, person: Person | None) -> list[Address]:
     words, tokens = doc.words, doc.tokens
+    candidate = _candidates(words, person)
+    if True not in candidate:
+        return []
     zone = opening(doc)
     out: list[Address] = []
     i = 0
     while i < len(words):
-        if not _candidate(words[i], person) or norm(words[i].text) in book.honorifics:
+        if not candidate[i] or norm(words[i].text) in book.honorifics:
             i += 1
             continue
         j = i
@@ -172,7 +202,7 @@ def addresses(doc: Doc, book: AddressBook, person: Person | None = None) -> list
             j + 1 < len(words)
             and words[j + 1].index == words[j].index + 1
             and words[j + 1].sentence == words[i].sentence
-            and _candidate(words[j + 1], person)
+            and candidate[j + 1]
         ):
             j += 1
         run = tuple(words[i : j + 1])

@@ -5,10 +5,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
+from operator import attrgetter
 
 from .doc import Doc, Token
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+_START = attrgetter("start")
+_SENTENCE = attrgetter("sentence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,26 +34,36 @@ def chunks(doc: Doc) -> list[Chunk]:
 
 
 def _chunks(doc: Doc) -> list[Chunk]:
+    view, all_words = doc.view, doc.words
     out: list[Chunk] = []
     for sentence in doc.sentences:
-        start = sentence.start
-        text = doc.view[sentence.start : sentence.stop]
-        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-        for a, b in pieces:
-            piece = (start + a, start + b)
-            words = tuple(
-                t for t in doc.sentence_tokens(sentence) if t.is_word and piece[0] <= t.start < piece[1]
-            )
-            if words:
-                out.append(Chunk(words[0].start, max(w.stop for w in words), words))
+        # The sentence's words, found by halving ``doc.words`` (in text order, so by sentence too).
+        first = bisect.bisect_left(all_words, sentence.index, key=_SENTENCE)
+        words = all_words[first : bisect.bisect_left(all_words, sentence.index + 1, lo=first, key=_SENTENCE)]
+        if not words:
+            continue
+        start, stop = sentence.start, sentence.stop
+        if words[0].start < start or words[-1].start >= stop:  # a word outside the sentence's span
+            words = [t for t in words if start <= t.start < stop]
+            if not words:
+                continue
+        if view.find("\n", words[0].stop, words[-1].start) < 0:  # on one line, as most sentences are
+            out.append(Chunk(words[0].start, words[-1].stop, tuple(words)))
+            continue
+        run = [words[0]]
+        for prev, word in pairwise(words):
+            if view.find("\n", prev.stop, word.start) >= 0:
+                out.append(Chunk(run[0].start, run[-1].stop, tuple(run)))
+                run = []
+            run.append(word)
+        out.append(Chunk(run[0].start, run[-1].stop, tuple(run)))
     return out
 
 
 def words_between(doc: Doc, start: int, stop: int) -> list[Token]:
     """Word tokens that start inside ``[start, stop)``."""
     words = doc.words
-    starts = [w.start for w in words]
-    return words[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, stop)]
+    return words[bisect.bisect_left(words, start, key=_START) : bisect.bisect_left(words, stop, key=_START)]
 
 
 def opening(doc: Doc, bare: int = 5) -> tuple[int, int]:
@@ -72,7 +87,7 @@ def closing(doc: Doc, count: int = 3) -> tuple[int, int]:
 
 def paragraphs(doc: Doc, blank_lines: bool = True) -> list[tuple[int, int]]:
     """Paragraph spans: separated by blank lines, or by any line break when ``blank_lines`` is False."""
-    splitter = _PARAGRAPH_BREAK if blank_lines else re.compile(r"\n\s*")
+    splitter = _PARAGRAPH_BREAK if blank_lines else _LINE_BREAK
     out, start = [], 0
     for m in splitter.finditer(doc.text):
         out.append((start, m.start()))

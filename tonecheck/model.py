@@ -11,17 +11,20 @@ from __future__ import annotations
 import ast
 import json
 import math
+import re
 import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
 from .doc import Token
+from .morph import Analysis
 
 #: Bumped whenever ``token_features`` changes: a model trained on other features refuses to load.
 FEATURE_VERSION = 1
@@ -47,11 +50,11 @@ def lemma_of(token: Token) -> str:
     return best.lemma if best is not None else token.lower
 
 
-def _tag(token: Token) -> str:
-    best = token.best
+def _tag(best: Analysis | None) -> str:
+    """The address tag of a word's best reading, or ""."""
     # Only the forms that address someone («заткнись», «ты», vocative) get a tag: a tag on every
     # noun would count words, and long comments would look rude for being long.
-    if best is None or best.pos is None or not any(g in best.grammemes for g in ADDRESS):
+    if best is None or best.pos is None or ADDRESS.isdisjoint(best.grammemes):
         return ""
     return "t:" + best.pos + "".join("," + g for g in TAG_GRAMMEMES if g in best.grammemes)
 
@@ -67,7 +70,7 @@ def _word_features(lower: str, lemma: str, tag: str, caps: bool, grams: bool, ma
         padded = "<" + lower[:MAX_WORD] + ">"
         for n in NGRAMS:
             names.extend("g:" + padded[i:i + n] for i in range(len(padded) - n + 1))
-    return tuple(_hash(name, mask) for name in names)
+    return tuple([zlib.crc32(name.encode("utf-8")) & mask for name in names])  # ``_hash``, inlined
 
 
 @lru_cache(maxsize=1_000)
@@ -98,26 +101,33 @@ def _token_info(token: Token, mask: int) -> tuple[str, tuple[int, ...], str]:
     info = _TOKEN_INFO.get(key)
     if info is not None:
         return info
-    if not token.is_cyrillic:
-        if token.is_word:
-            info = ("m", (_hash("s:latin", mask),), "")
-        elif any(ch.isdigit() for ch in token.text):
-            info = ("", (), "")
-        else:
-            info = ("m", _punct_features(token.text, mask), "")
-    else:
-        lemma = lemma_of(token)
-        letters = [ch for ch in token.text if ch.isalpha()]
-        caps = len(letters) >= 3 and all(ch.isupper() for ch in letters)
-        best = token.best
-        # Letter n-grams only for words the dictionary does not know (обфускация, «долбоящер»):
-        # on known words they find «дур» in «процедура» and «пиз» in «эпизод».
-        grams = best is None or not best.known
-        info = ("w", _word_features(token.lower, lemma, _tag(token), caps, grams, mask), lemma)
+    info = _describe(token, mask)
     if len(_TOKEN_INFO) >= _TOKEN_INFO_MAX:
         _TOKEN_INFO.clear()
     _TOKEN_INFO[key] = info
     return info
+
+
+_CYRILLIC = re.compile("[а-яА-ЯёЁ]")  # ``Token.is_cyrillic`` in one C call
+
+
+def _describe(token: Token, mask: int) -> tuple[str, tuple[int, ...], str]:
+    """``_token_info`` uncached: the model keeps its own memo of what each text scores."""
+    text = token.text
+    if not _CYRILLIC.search(text):
+        if token.is_word:
+            return "m", (_hash("s:latin", mask),), ""
+        if any(map(str.isdigit, text)):
+            return "", (), ""
+        return "m", _punct_features(text, mask), ""
+    letters = list(filter(str.isalpha, text))
+    caps = len(letters) >= 3 and all(map(str.isupper, letters))
+    best = token.best
+    lemma = lemma_of(token)
+    # Letter n-grams only for words the dictionary does not know (обфускация, «долбоящер»):
+    # on known words they find «дур» in «процедура» and «пиз» in «эпизод».
+    grams = best is None or not best.known
+    return "w", _word_features(token.lower, lemma, _tag(best), caps, grams, mask), lemma
 
 
 @lru_cache(maxsize=50_000)
@@ -168,7 +178,17 @@ class Score:
     def drivers(self, minimum: float) -> list[tuple[Token, float]]:
         """Word tokens that pushed the score up by at least ``minimum``, strongest first."""
         found = [(t, c) for t, c in self.contributions if c >= minimum and t.is_word]
-        return sorted(found, key=lambda item: -item[1])
+        return sorted(found, key=_SHARE, reverse=True)  # stable: equal shares stay in text order
+
+
+_SHARE = itemgetter(1)
+
+
+#: What a token's text scores, memoised: (weight of its own features, lemma, mark id). A word has a
+#: lemma; a mark (punctuation, a Latin word) has a feature id, counted once a sentence; a number has
+#: neither and scores nothing. Weights stay as the int16 array gives them: ints, most of them small
+#: (shared objects), and their sums exact.
+_Entry = tuple[float, "str | None", "int | None"]
 
 
 class HarshModel:
@@ -182,10 +202,11 @@ class HarshModel:
         self.scale = scale
         self.bias = bias
         self.bits = bits
+        self.mask = (1 << bits) - 1
         self.meta = meta or {}
-        # Scoring memos keyed by strings (their hash is cached): a token's text → (kind, weight of its
-        # own features, lemma, mark id); (previous lemma, lemma) → weight of the pair.
-        self._tokens: dict[str, tuple[str, float, str, int]] = {}
+        # Keyed by a token's text and by (previous lemma, lemma): a sentence's logit is then a sum of
+        # looked-up numbers. Scoring is memory-bound, so both are kept as small as they can be.
+        self._entries: dict[str, _Entry] = {}
         self._pairs: dict[tuple[str, str], float] = {}
 
     @classmethod
@@ -204,83 +225,83 @@ class HarshModel:
             raise ModelError(f"{stem}: модель не прочитана: {exc}") from None
         return cls(weights, float(meta["scale"]), float(meta["bias"]), int(meta["bits"]), meta)
 
-    def _token(self, token: Token) -> tuple[str, float, str, int]:
-        kind, own, lemma = _token_info(token, (1 << self.bits) - 1)
-        w = self.weights
-        info = (kind, float(sum(w[i] for i in own)), lemma, own[0] if own else -1)
-        if len(self._tokens) >= _TOKEN_INFO_MAX:
-            self._tokens.clear()
-        self._tokens[token.text] = info
-        return info
+    def _entry(self, token: Token) -> _Entry:
+        kind, own, lemma = _describe(token, self.mask)
+        weight = sum(map(self.weights.__getitem__, own))
+        entry = (weight, lemma, None) if kind == "w" else (weight, None, own[0] if kind == "m" else None)
+        if len(self._entries) >= _TOKEN_INFO_MAX:
+            self._entries.clear()  # bounded memory in a long-running process
+        self._entries[token.text] = entry
+        return entry
 
     def _pair(self, key: tuple[str, str]) -> float:
-        weight = float(self.weights[_pair_feature(key[0], key[1], (1 << self.bits) - 1)])
+        # ``_pair_feature`` without its cache: this memo holds the weight itself.
+        feature = zlib.crc32(("b:" + key[0] + "_" + key[1]).encode("utf-8")) & self.mask  # ``_hash``
+        weight = self._pairs[key] = self.weights[feature]
         if len(self._pairs) >= _TOKEN_INFO_MAX:
             self._pairs.clear()
-        self._pairs[key] = weight
         return weight
-
-    def _terms(self, tokens: Sequence[Token]) -> Iterator[tuple[Token, float, float | None]]:
-        """Each counted token with its own weight and, for a word, the weight of the pair it closes.
-
-        Marks (punctuation, capitals, Latin) count once per sentence and have no pair (None).
-        """
-        memo, pairs = self._tokens, self._pairs
-        marks: set[int] = set()
-        prev_lemma = "<s>"
-        for token in tokens:
-            info = memo.get(token.text) or self._token(token)
-            kind = info[0]
-            if kind == "w":
-                lemma = info[2]
-                key = (prev_lemma, lemma)
-                pair = pairs.get(key)
-                if pair is None:
-                    pair = self._pair(key)
-                prev_lemma = lemma
-                yield token, info[1], pair
-            elif kind == "m" and info[3] not in marks:
-                marks.add(info[3])
-                yield token, info[1], None
 
     def estimate(self, tokens: Sequence[Token]) -> tuple[float, int]:
         """``score(tokens)``'s probability and words, without the shares (most sentences stop here).
 
-        Every weight is an int16 and every share a multiple of 1/2, so float sums of them are exact:
-        the plain total equals ``sum(shares)`` bit for bit, whatever the order.
+        Every weight is an int16 and every share a multiple of 1/2, so sums of them are exact: the
+        integer total equals ``sum(shares)`` bit for bit, whatever the order.
         """
+        memo, pairs = self._entries, self._pairs
+        marks: set[int] = set()
+        prev = "<s>"
         words = 0
-        total = 0.0
-        for _token, own, pair in self._terms(tokens):
-            if pair is None:
-                total += own
-            else:
+        total: float = 0
+        for token in tokens:
+            own, lemma, mark = memo.get(token.text) or self._entry(token)
+            if lemma is not None:
+                key = (prev, lemma)
+                pair = pairs.get(key)
+                if pair is None:
+                    pair = self._pair(key)
                 total += own + pair
+                prev = lemma
                 words += 1
+            elif mark is not None and mark not in marks:  # marks count once a sentence
+                marks.add(mark)
+                total += own
         return _sigmoid(self.bias + total * self.scale), words
 
     def score(self, tokens: Sequence[Token]) -> Score:
-        """The sentence's probability and each token's share; the same sums as ``token_features``."""
+        """The sentence's probability and each token's share; the same walk and sums as ``estimate``.
+
+        A word's pair weight is split between it and the previous word.
+        """
+        memo, pairs = self._entries, self._pairs
+        marks: set[int] = set()
+        prev = "<s>"
         kept: list[Token] = []
         shares: list[float] = []
-        prev = -1
-        words = 0
-        for token, own, pair in self._terms(tokens):
-            if pair is None:
+        last = -1  # position in ``shares`` of the previous word
+        for token in tokens:
+            own, lemma, mark = memo.get(token.text) or self._entry(token)
+            if lemma is not None:
+                key = (prev, lemma)
+                pair = pairs.get(key)
+                if pair is None:
+                    pair = self._pair(key)
+                prev = lemma
+                if last >= 0:
+                    shares[last] += pair / 2
+                    shares.append(own + pair / 2)
+                else:
+                    shares.append(own + pair)
+                last = len(kept)
+                kept.append(token)
+            elif mark is not None and mark not in marks:
+                marks.add(mark)
                 shares.append(own)
-            elif prev >= 0:  # a pair's weight is split between its two words
-                shares[prev] += pair / 2
-                shares.append(own + pair / 2)
-            else:
-                shares.append(own + pair)
-            if pair is not None:
-                prev = len(shares) - 1
-                words += 1
-            kept.append(token)
+                kept.append(token)
         scale = self.scale
         logit = self.bias + sum(shares) * scale
-        contributions = tuple((t, s * scale) for t, s in zip(kept, shares, strict=True))
-        return Score(_sigmoid(logit), logit, contributions, words)
+        contributions = tuple(zip(kept, [s * scale for s in shares], strict=True))
+        return Score(_sigmoid(logit), logit, contributions, len(kept) - len(marks))
 
 
 def _sigmoid(logit: float) -> float:

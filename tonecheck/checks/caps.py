@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..context import Context
 from ..doc import Doc, Token
@@ -12,6 +13,7 @@ from ..morph import Morph
 from ..rule import Rule
 
 KEYS = {"allowed", "min_letters"}
+_TEXT = attrgetter("text")
 
 
 @dataclass(frozen=True)
@@ -20,20 +22,22 @@ class CapsCheck:
     allowed: frozenset[str]
     min_letters: int
 
-    #: Verdicts by (word as written, letters needed): the same words come back in every text.
-    _verdicts: dict[tuple[str, int], bool] = field(default_factory=dict, compare=False, repr=False)
+    #: Verdicts with ``min_letters`` by the word as written: the same words come back in every text.
+    _verdicts: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def shouted(self, token: Token, min_letters: int | None = None) -> bool:
-        needed = self.min_letters if min_letters is None else min_letters
-        key = (token.text, needed)
-        verdict = self._verdicts.get(key)
+        if min_letters is not None and min_letters != self.min_letters:
+            return self._shouted(token, min_letters)  # only next to a shouted word: rare, not cached
+        verdict = self._verdicts.get(token.text)
         if verdict is None:
             if len(self._verdicts) > 100_000:
                 self._verdicts.clear()
-            verdict = self._verdicts[key] = self._shouted(token, needed)
+            verdict = self._verdicts[token.text] = self._shouted(token, self.min_letters)
         return verdict
 
     def _shouted(self, token: Token, needed: int) -> bool:
+        if token.text.islower():  # most words: a lower-case letter, so not all of them are capitals
+            return False
         letters = [ch for ch in token.text if ch.isalpha()]
         # Latin capitals in Russian text are brands, keys and formats (RUTUBE, SHIFT, MPEG), not a raised voice.
         if not token.is_cyrillic:
@@ -47,6 +51,10 @@ class CapsCheck:
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         words = doc.words
+        # Most texts shout nowhere: the cached verdicts, looked up in C, rule them out at once.
+        verdicts = list(map(self._verdicts.get, map(_TEXT, words)))
+        if True not in verdicts and (None not in verdicts or not any(map(self.shouted, words))):
+            return
         safe = self.rule.fix_safety == "safe"
         i = 0
         while i < len(words):

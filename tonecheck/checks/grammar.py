@@ -9,7 +9,7 @@ whatever the user lists in ``grammar_disabled_rules``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,10 +36,13 @@ class GrammarCheck:
     disabled: frozenset[str]
     max_suggestions: int
 
-    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        if self.setting is None or not doc.view.strip():
-            return
-        for issue in grammar.server(self.setting).check(doc.view, self.disabled):
+    def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
+        if self.setting is None or not doc.view.strip():  # off unless the config names a server
+            return ()
+        return self._run(doc, self.setting)
+
+    def _run(self, doc: Doc, setting: str) -> Iterator[Hit]:
+        for issue in grammar.server(setting).check(doc.view, self.disabled):
             if issue.end <= issue.start or _touches_mask(doc, issue.start, issue.end):
                 continue
             suggestions = () if self.rule.fix_safety == "none" else tuple(

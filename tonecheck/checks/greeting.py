@@ -9,14 +9,14 @@ of its own in email); without a name nothing is inserted, since the text may be 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..context import CHANNELS, Context
 from ..doc import Doc
 from ..finding import Hit, Suggestion
 from ..layout import chunks, opening, words_between
 from ..morph import Morph
-from ..pattern import Pattern, PatternError, compile_pattern, find
+from ..pattern import Lookup, Pattern, PatternError, compile_pattern, find
 from ..person import parse_person
 from ..rule import Rule
 
@@ -31,6 +31,11 @@ class GreetingCheck:
     insert: str
     hint_channels: frozenset[str]
     analyzer: Morph
+    #: The greetings a text may hold, found by their rarest required word.
+    lookup: Lookup = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lookup", Lookup.of(pattern.required for pattern in self.greetings))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         if ctx.followup:
@@ -39,11 +44,13 @@ class GreetingCheck:
         if not parts:
             return
         first = parts[0]
-        if any(a <= first.start for a, _ in doc.placeholders):  # «{{ greeting }}, …»: the template greets
-            return
+        if doc.placeholders and any(a <= first.start for a, _ in doc.placeholders):
+            return  # «{{ greeting }}, …»: the template greets
         head = list(first.words[: self.window])
-        if any(True for p in self.greetings for _ in find(p, doc, head)):
-            return
+        # A greeting whose required word is nowhere in the text is not in its first words either.
+        for n in self.lookup.candidates(doc):
+            if any(True for _ in find(self.greetings[n], doc, head)):
+                return
         # In an SMS every character costs: there a missing greeting is a hint, not a warning.
         severity = "info" if ctx.channel in self.hint_channels else None
         yield Hit(first.start, first.stop, self._insertion(doc, ctx, first.start), severity=severity)

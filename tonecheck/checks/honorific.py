@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..address import AddressBook, book_for
@@ -24,7 +24,13 @@ class HonorificCheck:
     book: AddressBook
     analyzer: Morph
 
-    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+    def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
+        # No «уважаемый» in any form anywhere: nothing to agree (the index holds every word's lemmas).
+        if self.book.honorifics.isdisjoint(doc.index):
+            return ()
+        return self._run(doc, ctx)
+
+    def _run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         person = parse_person(ctx.customer_name, self.analyzer) if ctx.customer_name else None
         words = doc.words
         for i, word in enumerate(words[:-1]):

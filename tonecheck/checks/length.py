@@ -51,6 +51,8 @@ class LengthCheck:
             )
 
     def _paragraphs(self, doc: Doc) -> Iterator[Hit]:
+        if len(doc.sentences) <= self.limit:  # no paragraph holds more sentences than the text
+            return
         parts = chunks(doc)
         for start, stop in paragraphs(doc, blank_lines=False):
             inside = [c for c in parts if start <= c.start < stop]
@@ -66,6 +68,8 @@ class LengthCheck:
                 )
 
     def _sentences(self, doc: Doc) -> Iterator[Hit]:
+        if len(doc.words) <= self.limit:  # no sentence holds more words than the text
+            return
         for chunk in chunks(doc):
             n = len(chunk.words)
             if n > self.limit:

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..address import Address, AddressBook, addresses, book_for, capitalised
@@ -39,10 +39,13 @@ class NameCheck:
     book: AddressBook
     analyzer: Morph
 
-    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+    def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
         person = parse_person(ctx.customer_name, self.analyzer) if ctx.customer_name else None
-        if person is None:
-            return
+        if person is None:  # most replies are linted without the customer's name
+            return ()
+        return self._run(doc, ctx, person)
+
+    def _run(self, doc: Doc, ctx: Context, person: Person) -> Iterator[Hit]:
         found = addresses(doc, self.book, person)
         if self.problem == "missing":
             yield from self._missing(doc, ctx, person, found)

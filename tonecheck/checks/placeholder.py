@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 
 from ..context import Context
 from ..doc import Doc
@@ -19,8 +20,18 @@ KEYS = {"pairs"}
 class UnclosedPlaceholderCheck:
     rule: Rule
     pairs: Mapping[str, str]
+    #: Any opener: a text without one has nothing left open.
+    opener: re.Pattern[str] = field(init=False, compare=False, repr=False)
 
-    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "opener", re.compile("|".join(map(re.escape, self.pairs))))
+
+    def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
+        if not self.opener.search(doc.text):
+            return ()
+        return self._run(doc)
+
+    def _run(self, doc: Doc) -> Iterator[Hit]:
         # Closed: what the default patterns match, plus the project's own placeholder kinds.
         openers = tuple(self.pairs)
         closed = [m.span() for m in compile_patterns(None).finditer(doc.text)]

@@ -10,7 +10,7 @@ the operator's name on first contact, thanks for writing, an offer of further he
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,12 +38,15 @@ class PresenceCheck:
     append: str
     analyzer: Morph
 
-    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+    def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
         if any(getattr(ctx, key) != value for key, value in self.when):
-            return
+            return ()
         cause = self._cause(ctx)
         if self.trigger and cause is None:
-            return
+            return ()
+        return self._run(doc, cause)
+
+    def _run(self, doc: Doc, cause: str | None) -> Iterator[Hit]:
         parts = chunks(doc)
         if not parts:
             return
@@ -54,8 +57,13 @@ class PresenceCheck:
         else:
             region = parts
         words = words_between(doc, region[0].start, region[-1].stop)
-        if any(True for p in self.patterns for _ in find(p, doc, words)):
-            return
+        keys = doc.index.keys()
+        for pattern in self.patterns:
+            # A pattern whose required word is nowhere in the text is not in the region either.
+            if any(keys.isdisjoint(required) for required in pattern.required):
+                continue
+            if any(True for _ in find(pattern, doc, words)):
+                return
         point = parts[-1] if self.where == "end" else parts[0]
         fix: tuple[Suggestion, ...] = ()
         if self.append and self.rule.fix_safety != "none":

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from ..context import Context
@@ -21,6 +22,8 @@ from ..rule import Rule
 
 KEYS = {"min_index", "min_words"}
 VOWELS = frozenset("аеёиоуыэюяaeiouy")
+_TEXT = attrgetter("text")
+_WORDS = attrgetter("words")
 #: Oborneva's bands, upper bounds first.
 LEVELS = (
     (80, "очень лёгкий"),
@@ -31,9 +34,28 @@ LEVELS = (
 )
 
 
-@lru_cache(maxsize=100_000)
 def syllables(word: str) -> int:
-    return max(1, sum(ch in VOWELS for ch in word.lower()))
+    lower = word.lower()
+    return max(1, len(lower) - len(lower.translate(_NO_VOWELS)))  # vowels counted in C
+
+
+_NO_VOWELS = str.maketrans(dict.fromkeys(VOWELS))
+
+
+#: ``syllables`` by word: a plain dict looked up in C (an ``lru_cache`` hit also relinks its list).
+_SYLLABLES: dict[str, int] = {}
+_SYLLABLES_MAX = 100_000
+
+
+def _syllable_count(texts: list[str]) -> int:
+    counts = list(map(_SYLLABLES.get, texts))
+    if None in counts:
+        if len(_SYLLABLES) > _SYLLABLES_MAX:
+            _SYLLABLES.clear()
+        for i, text in enumerate(texts):
+            if counts[i] is None:
+                counts[i] = _SYLLABLES[text] = syllables(text)
+    return sum(counts)  # type: ignore[arg-type]
 
 
 def index(doc: Doc) -> tuple[float, int] | None:
@@ -46,16 +68,19 @@ def index(doc: Doc) -> tuple[float, int] | None:
 
 def _index(doc: Doc) -> tuple[float, int] | None:
     parts = chunks(doc)
-    words = [w for c in parts for w in c.words]
+    words = list(chain.from_iterable(map(_WORDS, parts)))
     if not words:
         return None
     asl = len(words) / len(parts)
-    asw = sum(syllables(w.text) for w in words) / len(words)
+    asw = _syllable_count(list(map(_TEXT, words))) / len(words)
     return round(206.835 - 1.3 * asl - 60.1 * asw, 1), len(words)
 
 
 def level(value: float) -> str:
-    return next(name for bound, name in LEVELS if value >= bound)
+    for bound, name in LEVELS:
+        if value >= bound:
+            return name
+    raise ValueError(value)  # only NaN: the last band takes everything else
 
 
 @dataclass(frozen=True)

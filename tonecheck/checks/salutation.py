@@ -6,15 +6,15 @@ When the name is known, PS001 reports its absence instead; a template placeholde
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from ..context import Context
 from ..doc import Doc
 from ..finding import Hit
 from ..layout import opening
 from ..morph import Morph
-from ..pattern import Pattern, PatternError, compile_pattern, find
+from ..pattern import Lookup, Pattern, PatternError, compile_pattern, find
 from ..rule import Rule
 
 KEYS = {"patterns"}
@@ -24,16 +24,27 @@ KEYS = {"patterns"}
 class SalutationCheck:
     rule: Rule
     patterns: tuple[Pattern, ...]
+    #: The salutations a text may hold, found by their rarest required word.
+    lookup: Lookup = field(init=False, compare=False, repr=False)
 
-    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lookup", Lookup.of(pattern.required for pattern in self.patterns))
+
+    def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
         if ctx.customer_name:
-            return
+            return ()
+        candidates = self.lookup.candidates(doc)
+        if not candidates:  # none of the salutations' words is in the text
+            return ()
+        return self._run(doc, candidates)
+
+    def _run(self, doc: Doc, candidates: list[int]) -> Iterator[Hit]:
         start, stop = opening(doc)
         if any(a < stop for a, _ in doc.placeholders):
             return
         words = doc.words
-        for pattern in self.patterns:
-            for i, end in find(pattern, doc, words):
+        for n in candidates:
+            for i, end in find(self.patterns[n], doc, words):
                 if start <= words[i].start < stop:
                     yield Hit(words[i].start, words[end - 1].stop)
                     return

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..context import Context
 from ..doc import Doc, Token
@@ -27,6 +28,7 @@ from ..rule import Rule
 KEYS = {"lexicon", "endings", "min_length"}
 UKRAINIAN_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
 CYRILLIC_WORD = re.compile(r"^[а-яёіїєґ'’-]+$", re.IGNORECASE)
+_LOWER = attrgetter("lower")
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,16 @@ class SurzhykCheck:
     analyzer: Morph
     #: The lexicon entries a text may match, found by their rarest required word.
     lookup: Lookup = field(init=False, compare=False, repr=False)
+    #: A Ukrainian letter or ending: what every suspect word has (``_suspect``), searched in C.
+    maybe: re.Pattern[str] = field(init=False, compare=False, repr=False)
     #: Whether a lower-case word may be Ukrainian, before its capitals and the Ukrainian dictionary are asked.
     _suspects: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lookup", Lookup.of(pattern.required for pattern, _ in self.lexicon))
+        # The letters ignore case like ``UKRAINIAN_LETTERS``; the endings do not, like ``str.endswith``.
+        ending = "|(?:" + "|".join(map(re.escape, self.endings)) + r")\Z" if self.endings else ""
+        object.__setattr__(self, "maybe", re.compile(f"(?i:{UKRAINIAN_LETTERS.pattern}){ending}"))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         words = doc.words
@@ -67,12 +74,18 @@ class SurzhykCheck:
                     message=f"Украинское «{original}» в русском тексте: по-русски «{russian}»",
                     data={"replacement": russian},
                 )
+        # Most texts have no word with a Ukrainian letter or ending: one C-level search each rules them out.
+        maybe = list(map(self.maybe.search, map(_LOWER, words)))
+        if not any(maybe):
+            return
         suspects = self._suspects
         for i, word in enumerate(words):
+            if maybe[i] is None or i in taken:
+                continue
             suspect = suspects.get(word.lower)
             if suspect is None:
                 suspect = suspects[word.lower] = self._suspect(word.lower)
-            if not suspect or i in taken or not self._ukrainian(word, words[i - 1] if i else None):
+            if not suspect or not self._ukrainian(word, words[i - 1] if i else None):
                 continue
             yield Hit(word.start, word.stop, message=f"Украинское слово «{word.text}» в русском тексте")
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,10 +88,13 @@ class TopicCheck:
             return {}
         return {"relevance": round(analyse(doc, ctx.customer_message, self.lexicon).comparison.relevance, 4)}
 
-    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        if not ctx.customer_message or not doc.words:
-            return
-        analysis = analyse(doc, ctx.customer_message, self.lexicon)
+    def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
+        if not ctx.customer_message or not doc.words:  # most replies are linted without the message
+            return ()
+        return self._run(doc, ctx.customer_message)
+
+    def _run(self, doc: Doc, message: str) -> Iterator[Hit]:
+        analysis = analyse(doc, message, self.lexicon)
         if self.test == "reply":
             yield from self._off_topic(doc, analysis)
         elif self.test == "questions":
