@@ -46,6 +46,8 @@ CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 #: A Latin letter touching a Cyrillic one: the only texts a rule with its own ``word`` pattern reads.
 MIXED_SCRIPT = re.compile(r"[а-яё][a-zë]|[a-zë][а-яё]", re.IGNORECASE)
 ABBREVIATION_LENGTH = 5
+#: A lower-case abbreviation without vowels, such as «м», «г», «ст», «пр».
+ABBREVIATION = re.compile(r"^[бвгджзклмнпрстфхцчшщ]{1,3}$")
 #: A replacement that only copies groups (``\\1``) and literal text; anything else goes to ``Match.expand``.
 SIMPLE_TEMPLATE = re.compile(r"(?:[^\\]|\\[1-9](?!\d))*")
 
@@ -154,6 +156,9 @@ class RespellingCheck:
         # A reply that opens with an @mention starts its sentence after the handle: «@anna Харашо».
         starts_sentence = (previous is None or previous.sentence != token.sentence
                            or (previous.start > 0 and doc.text[previous.start - 1] == "@"))
+        # «ст. м. Купчино»: a dot after a consonant-only abbreviation ends no sentence, the name is a name.
+        if starts_sentence and previous is not None and ABBREVIATION.match(previous.text):
+            starts_sentence = doc.text[previous.stop:previous.stop + 1] != "."
         if token.text[0].isupper() and not starts_sentence and not token.text.isupper():
             return False
         return not any(a.known for a in token.analyses)
