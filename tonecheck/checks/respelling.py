@@ -128,9 +128,9 @@ class RespellingCheck:
             first, stop = words[i], words[j - 1].stop
             # A run of several tokens is no dictionary word, whatever its first piece («н» + «e») reads as.
             run = first if j == i + 1 else first._replace(text=doc.text[first.start:stop], stop=stop, analyses=())
-            if self._candidate(doc, run, words[i - 1] if i else None):
-                if (hit := self._hit(run.text, run.start, run.stop)) is not None:
-                    yield hit
+            previous = words[i - 1] if i else None
+            if self._candidate(doc, run, previous) and (hit := self._hit(run.text, run.start, run.stop)):
+                yield hit
             i = j
 
     def _hit(self, text: str, start: int, stop: int) -> Hit | None:
