@@ -21,7 +21,7 @@ Optional narrowing and widening:
 - ``word``: a regex the lower-case word must match instead of the default (Cyrillic letters and
   hyphens): a rule about Latin look-alike letters inside Russian words («всë», «нe») lets them in.
   Such a rule reads word tokens that touch glued back together, because razdel cuts a word where the
-  alphabet changes («н» + «e»), and only texts where a Latin letter touches a Cyrillic one.
+  alphabet changes («н» + «e»), around the unknown words one of its rewrites can apply to.
 """
 
 from __future__ import annotations
@@ -43,8 +43,6 @@ KEYS = {"rewrites", "max_edits", "min_length", "skip", "parts_of_speech", "follo
 #: Readings that do not make a candidate a real word: names, places, abbreviations, typos.
 NOT_WORDS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init", "Erro", "LATN", "UNKN"})
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
-#: A Latin letter touching a Cyrillic one: the only texts a rule with its own ``word`` pattern reads.
-MIXED_SCRIPT = re.compile(r"[а-яё][a-zë]|[a-zë][а-яё]", re.IGNORECASE)
 ABBREVIATION_LENGTH = 5
 #: A lower-case abbreviation without vowels, such as «м», «г», «ст», «пр».
 ABBREVIATION = re.compile(r"^[бвгджзклмнпрстфхцчшщ]{1,3}$")
@@ -116,22 +114,25 @@ class RespellingCheck:
                 yield hit
 
     def _glued(self, doc: Doc) -> Iterator[Hit]:
-        """Hits on runs of word tokens with nothing between them, in texts that mix the alphabets."""
-        if not MIXED_SCRIPT.search(doc.view):
-            return
+        """Hits on runs of word tokens with nothing between them, around the unknown words a rewrite can hold."""
         words = doc.words
-        i = 0
-        while i < len(words):
-            j = i + 1
+        done = -1
+        for u in doc.unknown:
+            # A run holds an unknown piece («e» in «н» + «e», «всë»): only those worth gluing around.
+            if u < done or (self.gate is not None and not self.gate.search(words[u].lower)):
+                continue
+            i, j = u, u + 1
+            while i > 0 and words[i].start == words[i - 1].stop:
+                i -= 1
             while j < len(words) and words[j].start == words[j - 1].stop:
                 j += 1
+            done = j
             first, stop = words[i], words[j - 1].stop
             # A run of several tokens is no dictionary word, whatever its first piece («н» + «e») reads as.
             run = first if j == i + 1 else first._replace(text=doc.text[first.start:stop], stop=stop, analyses=())
             previous = words[i - 1] if i else None
             if self._candidate(doc, run, previous) and (hit := self._hit(run.text, run.start, run.stop)):
                 yield hit
-            i = j
 
     def _hit(self, text: str, start: int, stop: int) -> Hit | None:
         lower = text.lower().replace("ё", "е")
