@@ -132,3 +132,19 @@ def test_a_handle_opens_the_sentence_for_capitalised_words():
     linter = _linter([["а", "о"]], max_edits=2)
     assert _suggestions(linter, "@anna Харашо, проверим.") == [("Харашо", "Хорошо")]
     assert _suggestions(linter, "Пишет Харашов.") == []
+
+
+def test_word_pattern_glues_tokens_razdel_cut_where_the_alphabet_changes():
+    linter = _linter([["e", "е"], ["y", "у"], ["ë", "ё"]], max_edits=2, min_length=2,
+                     word="^(?=.*[а-яё])(?=.*[a-zë])[а-яёa-zë]+$")
+    assert _suggestions(linter, "Это нe ошибка, заказ yже в пути.") == [("нe", "не"), ("yже", "уже")]
+    assert _suggestions(linter, "Всë готово.") == [("Всë", "Всё")]
+    # Latin words beside Russian ones, hyphenated names and plain Russian text are left alone.
+    assert _suggestions(linter, "Купите USB-кабель и iPhone сегодня.") == []
+    assert _suggestions(linter, "Всё готово.") == []
+
+
+def test_capital_after_an_abbreviation_dot_is_a_name():
+    linter = _linter([["цц?а$", "тся"]])
+    assert _suggestions(linter, "Ближайшая ст. м. Кажеца.") == []
+    assert _suggestions(linter, "Всё так. Кажеца, успеем.") == [("Кажеца", "Кажется")]

@@ -17,7 +17,11 @@ Optional narrowing and widening:
 - ``followed_by``: a regex the text right after the word must match (``…``: a word cut off by an ellipsis);
 - ``complete: true``: the word (or a rewrite of it) also counts when a longer dictionary word begins with
   it — «позавтр…» is the start of «позавтракать»; such a finding has no replacement to offer, and
-  ``rewrites`` may then be left out.
+  ``rewrites`` may then be left out;
+- ``word``: a regex the lower-case word must match instead of the default (Cyrillic letters and
+  hyphens): a rule about Latin look-alike letters inside Russian words («всë», «нe») lets them in.
+  Such a rule reads word tokens that touch glued back together, because razdel cuts a word where the
+  alphabet changes («н» + «e»), around the unknown words one of its rewrites can apply to.
 """
 
 from __future__ import annotations
@@ -35,11 +39,13 @@ from ..morph import Morph
 from ..prefilter import letters
 from ..rule import Rule
 
-KEYS = {"rewrites", "max_edits", "min_length", "skip", "parts_of_speech", "followed_by", "complete"}
+KEYS = {"rewrites", "max_edits", "min_length", "skip", "parts_of_speech", "followed_by", "complete", "word"}
 #: Readings that do not make a candidate a real word: names, places, abbreviations, typos.
 NOT_WORDS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init", "Erro", "LATN", "UNKN"})
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 ABBREVIATION_LENGTH = 5
+#: A lower-case abbreviation without vowels, such as «м», «г», «ст», «пр».
+ABBREVIATION = re.compile(r"^[бвгджзклмнпрстфхцчшщ]{1,3}$")
 #: A replacement that only copies groups (``\\1``) and literal text; anything else goes to ``Match.expand``.
 SIMPLE_TEMPLATE = re.compile(r"(?:[^\\]|\\[1-9](?!\d))*")
 
@@ -75,6 +81,7 @@ class RespellingCheck:
     parts_of_speech: frozenset[str] = frozenset()
     followed_by: re.Pattern[str] | None = None
     complete: bool = False
+    word: re.Pattern[str] = CYRILLIC_WORD
     #: Any rewrite's regex, or None when one has a backreference: a word it misses cannot be respelt.
     gate: re.Pattern[str] | None = None
     #: A respelling is a guess: the engine drops it where another rule of the category flags the word.
@@ -90,8 +97,10 @@ class RespellingCheck:
         object.__setattr__(self, "appends", all(r.regex.pattern == "$" for r in self.rewrites))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        safe = self.rule.fix_safety == "safe"
         words = doc.words
+        if self.word is not CYRILLIC_WORD:
+            yield from self._glued(doc)
+            return
         for i in doc.unknown:  # a word the dictionary knows is never a candidate
             token = words[i]
             if self.followed_by is not None and not self.followed_by.match(doc.view, token.stop):
@@ -101,18 +110,43 @@ class RespellingCheck:
                 continue
             if not self._candidate(doc, token, words[i - 1] if i else None):
                 continue
-            standard = self.standard(token.lower)
-            if standard is None:
+            if (hit := self._hit(token.text, token.start, token.stop)) is not None:
+                yield hit
+
+    def _glued(self, doc: Doc) -> Iterator[Hit]:
+        """Hits on runs of word tokens with nothing between them, around the unknown words a rewrite can hold."""
+        words = doc.words
+        done = -1
+        for u in doc.unknown:
+            # A run holds an unknown piece («e» in «н» + «e», «всë»): only those worth gluing around.
+            if u < done or (self.gate is not None and not self.gate.search(words[u].lower)):
                 continue
-            suggestions: tuple[Suggestion, ...] = ()
-            if self.rule.fix_safety != "none" and standard != token.lower:
-                suggestions = (Suggestion(match_case(token.text, standard), token.start, token.stop, safe),)
-            yield Hit(token.start, token.stop, suggestions,
-                      data={"replacement": standard} if standard != token.lower else None)
+            i, j = u, u + 1
+            while i > 0 and words[i].start == words[i - 1].stop:
+                i -= 1
+            while j < len(words) and words[j].start == words[j - 1].stop:
+                j += 1
+            done = j
+            first, stop = words[i], words[j - 1].stop
+            # A run of several tokens is no dictionary word, whatever its first piece («н» + «e») reads as.
+            run = first if j == i + 1 else first._replace(text=doc.text[first.start:stop], stop=stop, analyses=())
+            previous = words[i - 1] if i else None
+            if self._candidate(doc, run, previous) and (hit := self._hit(run.text, run.start, run.stop)):
+                yield hit
+
+    def _hit(self, text: str, start: int, stop: int) -> Hit | None:
+        lower = text.lower().replace("ё", "е")
+        standard = self.standard(lower)
+        if standard is None:
+            return None
+        suggestions: tuple[Suggestion, ...] = ()
+        if self.rule.fix_safety != "none" and standard != lower:
+            suggestions = (Suggestion(match_case(text, standard), start, stop, self.rule.fix_safety == "safe"),)
+        return Hit(start, stop, suggestions, data={"replacement": standard} if standard != lower else None)
 
     def _candidate(self, doc: Doc, token: Token, previous: Token | None) -> bool:
         lower = token.text.lower()
-        if len(lower) < self.min_length or not CYRILLIC_WORD.match(lower):
+        if len(lower) < self.min_length or not self.word.match(lower):
             return False
         if self.skip is not None and self.skip.search(lower):
             return False
@@ -123,6 +157,9 @@ class RespellingCheck:
         # A reply that opens with an @mention starts its sentence after the handle: «@anna Харашо».
         starts_sentence = (previous is None or previous.sentence != token.sentence
                            or (previous.start > 0 and doc.text[previous.start - 1] == "@"))
+        # «ст. м. Купчино»: a dot after a consonant-only abbreviation ends no sentence, the name is a name.
+        if starts_sentence and previous is not None and ABBREVIATION.match(previous.text):
+            starts_sentence = doc.text[previous.stop:previous.stop + 1] != "."
         if token.text[0].isupper() and not starts_sentence and not token.text.isupper():
             return False
         return not any(a.known for a in token.analyses)
@@ -239,10 +276,12 @@ def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
     if unknown := analyzer.unknown_grammemes(set(pos)):
         raise rule.error("parts_of_speech", f"неизвестные части речи: {', '.join(unknown)}")
     followed_by = rule.spec.get("followed_by")
+    word = rule.spec.get("word")
     return RespellingCheck(rule, tuple(rewrites), analyzer, max_edits, min_length,
                            _regex(rule, "skip", skip) if skip is not None else None, frozenset(pos),
                            _regex(rule, "followed_by", followed_by) if followed_by is not None else None,
-                           complete, _gate([r.regex for r in rewrites]))
+                           complete, _regex(rule, "word", word) if word is not None else CYRILLIC_WORD,
+                           _gate([r.regex for r in rewrites]))
 
 
 def _gate(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
