@@ -3,10 +3,11 @@
     python bench/core.py                 # texts from ../shared/eval/data when present, else built-in
     python bench/core.py --n 2000 --json
 
-Both sides are measured in the same state, the one a long-running helpdesk process is in: each round
-is a fresh process that first warms tonecheck and the floor on other texts (RUSSE train comments,
-else recombined built-in drafts), then times each over the measured texts, which neither has seen —
-so new words cost their first pymorphy3 parse on both sides. The ratio is the median over rounds.
+Both sides are measured in the same state, the one a long-running helpdesk process is in: in each
+round each side runs in a fresh process of its own that first warms it on other texts (RUSSE train
+comments, else recombined built-in drafts), then times it over the measured texts, which neither has
+seen — so new words cost their first pymorphy3 parse (and the objects they leave, the garbage
+collector's time) on both sides. The ratio is the median over rounds.
 
 ``info_*`` lines, for information only (not the target): the same texts a second time (every word
 seen by both sides), and the floor with an uncached pymorphy3 parse.
@@ -116,29 +117,32 @@ class Tonecheck:
         return time.perf_counter() - start
 
 
-def one_round(n: int, warm: int, tonecheck_first: bool) -> dict[str, float]:
-    """One fresh process: warm both sides on other texts, then time each on the measured texts, twice."""
+def one_side(side: str, n: int, warm: int) -> dict[str, float]:
+    """One fresh process for one side: warm it on other texts, then time it on the measured texts twice.
+
+    Each side has a process of its own: the garbage collector's full passes walk every object in the
+    process, so a side timed next to the other would pay for the other's objects.
+    """
     texts, others = corpus(n), warmup(warm)
-    floor, linter = Floor(), Tonecheck()
-    floor.run(others)
-    linter.run(others)
-    sides = [("tonecheck", linter), ("floor", floor)]
-    if not tonecheck_first:
-        sides.reverse()
-    out = {name: side.run(texts) for name, side in sides}  # new texts: the target
-    out.update({f"{name}_seen": side.run(texts) for name, side in sides})  # the same texts again
-    out["floor_uncached"] = Floor(cached=False).run(texts)
+    runner = Tonecheck() if side == "tonecheck" else Floor()
+    runner.run(others)
+    out = {side: runner.run(texts), f"{side}_seen": runner.run(texts)}  # new texts (the target), then again
+    if side == "floor":
+        out["floor_uncached"] = Floor(cached=False).run(texts)
     return out
 
 
 def rounds(n: int, warm: int, count: int) -> list[dict[str, float]]:
-    """``count`` rounds, each in its own process so that no cache outlives its round."""
+    """``count`` rounds of both sides, each side in its own process, in alternating order."""
     out = []
     for i in range(count):
-        report = subprocess.run([sys.executable, __file__, "--one-round", "--n", str(n), "--warm", str(warm),
-                                 *(["--tonecheck-first"] if i % 2 == 0 else [])],
-                                capture_output=True, text=True, check=True)
-        out.append(json.loads(report.stdout))
+        sides = ("tonecheck", "floor") if i % 2 == 0 else ("floor", "tonecheck")
+        figures: dict[str, float] = {}
+        for side in sides:
+            report = subprocess.run([sys.executable, __file__, "--side", side, "--n", str(n), "--warm", str(warm)],
+                                    capture_output=True, text=True, check=True)
+            figures.update(json.loads(report.stdout))
+        out.append(figures)
     return out
 
 
@@ -182,11 +186,10 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5, help="rounds, each a fresh process; medians are kept")
     parser.add_argument("--cold-runs", type=int, default=7)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--one-round", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--tonecheck-first", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--side", choices=("tonecheck", "floor"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.one_round:
-        print(json.dumps(one_round(args.n, args.warm, args.tonecheck_first)))
+    if args.side:
+        print(json.dumps(one_side(args.side, args.n, args.warm)))
         return 0
 
     figures = rounds(args.n, args.warm, args.rounds)

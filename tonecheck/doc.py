@@ -23,6 +23,7 @@ class Token(NamedTuple):
     lower: str = ""  # lower case, ё written as е
     lemmas: frozenset[str] = frozenset()
     is_word: bool = False
+    keys: tuple[str, ...] = ()  # what ``Doc.index`` files the word under: its lemmas and lower case
 
     @property
     def is_cyrillic(self) -> bool:
@@ -36,25 +37,11 @@ class Token(NamedTuple):
         return any(a.has(grammemes) and (lemma is None or a.lemma == lemma) for a in self.analyses)
 
 
-@lru_cache(maxsize=50_000)
-def _reading(text: str, analyzer: Morph) -> tuple[tuple[Analysis, ...], str, frozenset[str], bool]:
-    """A token's readings, lower case (ё as е), lemmas and whether it is a word: Token's last fields."""
-    lower = text.lower().replace("ё", "е")
-    is_word = any(ch.isalpha() for ch in lower)
-    analyses, lemmas = analyzer.word(lower) if is_word else ((), frozenset())
-    return analyses, lower, lemmas, is_word
-
-
 def _known(analyses: tuple[Analysis, ...]) -> bool:
     for analysis in analyses:  # noqa: SIM110 - a plain loop: any() over a generator costs more
         if analysis.known:
             return True
     return False
-
-
-@lru_cache(maxsize=50_000)
-def _keys(lower: str, lemmas: frozenset[str]) -> tuple[str, ...]:
-    return tuple(lemmas | {lower})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +82,12 @@ class Doc:
         bounds = [s.start for s in sents[1:]]
         sent, limit = 0, bounds[0] if bounds else len(view) + 1
         make = tuple.__new__  # Token(...) without the keyword-handling constructor: a tenth of Doc.build
+        reading = analyzer.token  # the token's last fields, cached per text
         for start, stop, piece in segment.spans(view):
             while start >= limit:  # tokens come in text order: move on to the sentence they fall in
                 sent += 1
                 limit = bounds[sent] if sent < len(bounds) else len(view) + 1
-            tokens.append(make(Token, (len(tokens), piece, start, stop, sent, *_reading(piece, analyzer))))
+            tokens.append(make(Token, (len(tokens), piece, start, stop, sent, *reading(piece))))
         sentences = []
         ti = 0
         for si, s in enumerate(sents):
@@ -140,7 +128,7 @@ class Doc:
         """Positions in ``words`` of every lemma and lower-case form, for rules that look words up."""
         index: dict[str, list[int]] = {}
         for i, token in enumerate(self.words):
-            for key in _keys(token.lower, token.lemmas):
+            for key in token.keys:
                 index.setdefault(key, []).append(i)
         return index
 

@@ -50,6 +50,7 @@ class Morph:
         self.parse = lru_cache(maxsize=50_000)(self._parse)
         self.inflect = lru_cache(maxsize=50_000)(self._inflect)
         self.word = lru_cache(maxsize=50_000)(self._word)
+        self.token = lru_cache(maxsize=50_000)(self._token)
         self.lexeme = lru_cache(maxsize=50_000)(self._lexeme)
         self.paradigm = lru_cache(maxsize=10_000)(self._paradigm)
         self._reinflect = lru_cache(maxsize=50_000)(self._reinflect_raw)  # keyed by the pymorphy3 Parse
@@ -85,6 +86,20 @@ class Morph:
         """Readings of a lower-case word and the set of their lemmas."""
         analyses = self.parse(lower)
         return analyses, frozenset(a.lemma for a in analyses)
+
+    def _token(self, text: str) -> tuple[tuple[Analysis, ...], str, frozenset[str], bool, tuple[str, ...]]:
+        """What ``Doc`` keeps of a token's text: its readings, lower case (ё as е), lemmas, whether it is
+        a word, and the keys ``Doc.index`` files it under (lemmas and lower case).
+
+        One cache entry per text, holding everything: a long-running process keeps fewer objects for
+        the garbage collector to walk than with an entry per question.
+        """
+        lower = text.lower().replace("ё", "е")
+        if not any(ch.isalpha() for ch in lower):
+            return (), lower, frozenset(), False, ()
+        analyses = self.parse(lower)
+        lemmas = frozenset(a.lemma for a in analyses)
+        return analyses, lower, lemmas, True, tuple(lemmas | {lower})
 
     def _lexeme(self, lemma: str) -> tuple[str, ...]:
         """Every form of ``lemma`` (its most probable dictionary reading), lower case, ё as е."""

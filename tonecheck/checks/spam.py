@@ -242,8 +242,8 @@ class Gates:
     """
 
     bits: _Bits
-    #: Per regex signal: its position, and per regex the bits it needs, the searches it needs, the regex.
-    signals: tuple[tuple[int, tuple[tuple[int, tuple[Requirement, ...], re.Pattern[str]], ...]], ...]
+    #: Per regex of a regex signal: the bits it needs, and (signal position, searches it needs, regex).
+    signals: tuple[tuple[int, tuple[int, tuple[Requirement, ...], re.Pattern[str]]], ...]
     #: The regexes whose bits a set of present bits meets: few sets recur, so each is worked out once.
     plans: dict[int, tuple[tuple[int, tuple[Requirement, ...], re.Pattern[str]], ...]] = field(
         default_factory=dict, compare=False, repr=False)
@@ -260,7 +260,6 @@ class Gates:
         for position, signal in enumerate(signals):
             if signal.kind != "regex":
                 continue
-            regexes = []
             for regex, gate in zip(signal.regexes, signal.gates, strict=True):
                 need, searches = 0, []
                 for requirement in gate:
@@ -271,8 +270,8 @@ class Gates:
                     for ch in string:
                         need |= bit(re.compile(re.escape(ch), requirement.flags))
                     searches.append(requirement)
-                regexes.append((need, tuple(searches), regex))
-            out.append((position, tuple(regexes)))
+                # Built once: plans share these tuples rather than make new ones for every text.
+                out.append((need, (position, tuple(searches), regex)))
         compiled = tuple(re.compile(p, f) for p, f in singles)
         return cls(_Bits(compiled), tuple(out))
 
@@ -283,9 +282,7 @@ class Gates:
         if plan is None:
             if len(self.plans) > 4096:  # many characters mixed in many ways: keep the memory bounded
                 self.plans.clear()
-            plan = self.plans[present] = tuple(
-                (position, searches, regex) for position, regexes in self.signals
-                for need, searches, regex in regexes if present & need == need)
+            plan = self.plans[present] = tuple(item for need, item in self.signals if present & need == need)
         out: dict[int, list[re.Pattern[str]]] = {}
         for position, searches, regex in plan:
             if not searches or possible(searches, view):
