@@ -16,6 +16,7 @@ name = "support-templates"
 
 [tool.tonecheck]
 select = ["familiar", "ST"]
+extend_select = ["ST003"]
 ignore = ["FM003"]
 fail_under = 85
 channel = "email"
@@ -50,7 +51,7 @@ def write(path: Path, text: str) -> Path:
 def test_load_every_key(tmp_path):
     (tmp_path / "house-rules").mkdir()
     cfg = load(write(tmp_path / "pyproject.toml", FULL))
-    assert cfg.select == ("familiar", "ST") and cfg.ignore == ("FM003",)
+    assert cfg.select == ("familiar", "ST") and cfg.ignore == ("FM003",) and cfg.extend_select == ("ST003",)
     assert (cfg.fail_under, cfg.channel, cfg.allowed_terms) == (85, "email", ("ЛавкаДом",))
     assert cfg.rule_dirs == (tmp_path.resolve() / "house-rules",)
     assert cfg.severity == {"FM001": "error"}

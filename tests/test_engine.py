@@ -54,6 +54,16 @@ def test_select_and_ignore_by_code_prefix_name_and_category():
     assert "FM002" not in codes and not any(c.startswith("SH") for c in codes)
 
 
+def test_rules_off_by_default_run_only_when_named():
+    email = "Здравствуйте, Анна!\n\nЗаказ передан курьеру.\n\nС уважением,\nМария"
+    codes = lambda cfg: {f.code for f in Linter(cfg).lint(email, customer_name="Анна", channel="email").findings}  # noqa: E731
+    assert not {"ST003", "ST004"} & codes(Config())
+    assert not {"ST003", "ST004"} & codes(Config(select=("structure",)))  # a category does not turn them on
+    assert {"ST003", "ST004"} <= codes(Config(extend_select=("ST003", "missing-help-offer")))
+    assert codes(Config(select=("ST003",))) == {"ST003"}
+    assert "ST003" not in codes(Config(extend_select=("ST003",), ignore=("ST003",)))
+
+
 def test_severity_override_changes_weight():
     strict = Linter(Config(severity={"FM003": "error"}))
     finding = next(f for f in strict.lint("Привет!").findings if f.code == "FM003")

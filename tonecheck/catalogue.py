@@ -10,12 +10,16 @@ SAFETY = {"safe": "безопасное", "unsafe": "требует провер
 #: Shorter labels for the README table.
 SAFETY_SHORT = {"safe": "безопасное", "unsafe": "с проверкой", "none": "—"}
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
+#: How a rule that is off by default is marked, and how it is turned on.
+OFF_NOTE = " (выключено по умолчанию; `extend_select`)"
+OFF_PAGE = ("Выключено по умолчанию; включается через extend_select = [\"{code}\"] в настройках "
+            "или --extend-select {code}.")
 
 
 def markdown(rules: Iterable[Rule]) -> str:
     lines = ["| Код | Имя | Категория | Важность | Исправление | Что находит |", "|---|---|---|---|---|---|"]
     for r in sorted(rules, key=lambda r: r.code):
-        message = r.message.replace("|", "\\|")
+        message = r.message.replace("|", "\\|") + ("" if r.enabled else OFF_NOTE)
         safety = SAFETY_SHORT[r.fix_safety]
         lines.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity} | {safety} | {message} |")
     return "\n".join(lines)
@@ -32,6 +36,8 @@ def document(r: Rule) -> str:
     if r.fix_title:
         lines += ["", "Как исправить", f"  {r.fix_title}"]
     lines += ["", f"Автоисправление: {SAFETY[r.fix_safety]}"]
+    if not r.enabled:
+        lines += ["", OFF_PAGE.format(code=r.code)]
     return "\n".join(lines)
 
 

@@ -44,6 +44,8 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(check.FORMATS), default="text", show_default=True,
               help="text — для людей; json; sarif — для code scanning; github — аннотации GitHub Actions.")
 @click.option("--select", help="Только эти правила: коды, префиксы, имена или категории через запятую.")
+@click.option("--extend-select", help="Добавить правила к выбранным, в том числе выключенные по умолчанию "
+              "(ST003, ST004): коды, префиксы, имена или категории через запятую.")
 @click.option("--ignore", help="Пропустить эти правила (коды, префиксы, имена, категории).")
 @click.option("--fail-under", type=click.IntRange(0, 100), help="Код 1, если оценка ниже N.")
 @click.option("--exit-zero", is_flag=True, help="Всегда завершаться с кодом 0, если нет ошибок ввода.")
@@ -59,7 +61,8 @@ def main() -> None:
 @click.option("--redact", is_flag=True, help="Скрыть в выводе найденные персональные данные.")
 def check_command(paths: tuple[str, ...], text: str | None, customer_name: str | None, reply_to: str | None,
                   reply_to_text: str | None, channel: str | None, followup: bool, first_contact: bool,
-                  output_format: str, select: str | None, ignore: str | None, fail_under: int | None,
+                  output_format: str, select: str | None, extend_select: str | None, ignore: str | None,
+                  fail_under: int | None,
                   exit_zero: bool, color: str, encoding: str | None, fix: bool, unsafe_fixes: bool,
                   diff: bool, config_path: str | None, isolated: bool, stdin_filename: str | None,
                   redact: bool) -> None:
@@ -76,7 +79,8 @@ def check_command(paths: tuple[str, ...], text: str | None, customer_name: str |
         paths=paths, text=text, customer_name=customer_name, customer_message=message, channel=channel,
         followup=followup, first_contact=first_contact, output_format=output_format, fail_under=fail_under,
         exit_zero=exit_zero, encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
-        select=_codes(select), ignore=_codes(ignore), config_path=config_path, discover=not isolated,
+        select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore),
+        config_path=config_path, discover=not isolated,
         stdin_filename=stdin_filename, redact=redact,
     )
     try:

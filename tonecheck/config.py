@@ -36,13 +36,16 @@ OPTION_KEYS: dict[str, type | tuple[type, ...]] = {
     "grammar": str, "grammar_disabled_rules": list,
 }
 #: Keys allowed inside ``[overrides."glob"]``.
-OVERRIDE_KEYS = {"select", "ignore", "severity", "fail_under", "channel", "allowed_terms", "encoding", *OPTION_KEYS}
+OVERRIDE_KEYS = {"select", "extend_select", "ignore", "severity", "fail_under", "channel", "allowed_terms",
+                 "encoding", *OPTION_KEYS}
 TOP_KEYS = OVERRIDE_KEYS | {"rule_dirs", "placeholders", "include", "exclude", "overrides"}
 
 
 @dataclass(frozen=True)
 class Config:
     select: tuple[str, ...] = ()
+    #: Added to ``select`` (or to the default set): how a rule that is off by default is turned on.
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     fail_under: int = 0
@@ -76,9 +79,14 @@ class Config:
         def hit(items: tuple[str, ...]) -> bool:
             return any(code.startswith(i) or i in (name, category) for i in items)
 
-        if self.select and not hit(self.select):
+        if self.select and not hit(self.select) and not hit(self.extend_select):
             return False
         return not hit(self.ignore)
+
+    def turns_on(self, code: str, name: str) -> bool:
+        """Whether ``select`` or ``extend_select`` names the rule itself (code or name, not a prefix or a
+        category): the only way to run a rule that is off by default (``enabled: false``)."""
+        return any(i in (code, name) for i in (*self.select, *self.extend_select))
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's directory, with ``/`` separators (as globs are written)."""
@@ -108,7 +116,7 @@ class Config:
         for key, value in settings.items():
             if key == "select":
                 changes["select"] = tuple(value)
-            elif key in ("ignore", "allowed_terms"):
+            elif key in ("ignore", "allowed_terms", "extend_select"):
                 changes[key] = (*getattr(self, key), *value)
             elif key == "severity":
                 changes["severity"] = {**self.severity, **value}
@@ -264,7 +272,7 @@ def _settings(table: Mapping[str, Any], where: _Where, prefix: str = "") -> dict
     out: dict[str, Any] = {}
     for key, value in table.items():
         name = prefix + key
-        if key in ("select", "ignore", "allowed_terms", "privacy_allow", "grammar_disabled_rules"):
+        if key in ("select", "extend_select", "ignore", "allowed_terms", "privacy_allow", "grammar_disabled_rules"):
             out[key] = list(_strings(value, name, where, key))
         elif key == "severity":
             if not isinstance(value, dict):

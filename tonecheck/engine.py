@@ -83,7 +83,7 @@ class Linter:
             cfg = self.config
             cached = [
                 c for c in self.checks
-                if c.rule.enabled and ctx.channel in c.rule.channels
+                if (c.rule.enabled or cfg.turns_on(c.rule.code, c.rule.name)) and ctx.channel in c.rule.channels
                 and cfg.selects(c.rule.code, c.rule.name, c.rule.category)
             ]
             self._active[ctx.channel] = cached

@@ -47,6 +47,7 @@ class Options:
     globs: Sequence[str] | None = None
     #: Rule selection from the command line: ``select`` replaces the config's, ``ignore`` adds to it.
     select: Sequence[str] = ()
+    extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()
     #: A config file to use for every input instead of looking one up beside each file.
     config_path: str | None = None
@@ -110,6 +111,8 @@ class Settings:
         cli: dict[str, Any] = {}
         if self.opts.select:
             cli["select"] = tuple(self.opts.select)
+        if self.opts.extend_select:
+            cli["extend_select"] = (*cfg.extend_select, *self.opts.extend_select)
         if self.opts.ignore:
             cli["ignore"] = (*cfg.ignore, *self.opts.ignore)
         if self.opts.fail_under is not None:
@@ -139,7 +142,7 @@ class Settings:
 
 def _check_selectors(cfg: Config, rules: list[Rule]) -> None:
     """A selector that names no rule is a typo that would silently turn checking off."""
-    for key in ("select", "ignore"):
+    for key in ("select", "extend_select", "ignore"):
         for item in getattr(cfg, key):
             if not any(r.code.startswith(item) or item in (r.name, r.category) for r in rules):
                 where = cfg.source or "командная строка"
