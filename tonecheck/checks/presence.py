@@ -24,7 +24,7 @@ from typing import Any
 from ..context import Context
 from ..doc import Doc, Token, customer_doc
 from ..finding import Hit, Suggestion
-from ..layout import Chunk, chunks, words_between
+from ..layout import Chunk, chunks, lead, words_between
 from ..morph import Morph
 from ..pattern import Pattern, PatternError, compile_pattern, find
 from ..rule import Rule
@@ -99,7 +99,7 @@ class PresenceCheck:
             return
         if self.placeholders and self._has_placeholder(doc, region[0].start):
             return
-        point = parts[-1] if self.where == "end" else parts[0]
+        point = parts[-1] if self.where == "end" else parts[lead(doc)]
         fix: tuple[Suggestion, ...] = ()
         if self.append and self.rule.fix_safety != "none":
             end = len(doc.text.rstrip())
