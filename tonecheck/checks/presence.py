@@ -82,7 +82,7 @@ class PresenceCheck:
         if not parts:
             return
         if self.where == "start":
-            region = parts[: self.window]
+            region = parts[: lead(doc) + self.window]  # headings above the letter take no place
         elif self.where == "end":  # never the greeting: «Добрый день!» opens, «Доброго дня!» closes
             region = parts[max(1, len(parts) - self.window) :] or parts
         else:
