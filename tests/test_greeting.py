@@ -114,7 +114,7 @@ def test_the_word_lookup_skips_only_greetings_that_cannot_match(greeting):
         ("<h1>Заказ приедет сегодня</h1>\n<p>Здравствуйте, {{ name }}!</p>\n<p>Курьер позвонит.</p>", "html"),
         ('<div style="display:none">Заказ уже в пути</div>\n<p>Добрый день!</p><p>Курьер позвонит.</p>', "html"),
         ('<span class="preheader">Заказ уже в пути</span><p>Добрый день!</p><p>Курьер позвонит.</p>', "html"),
-        ('<img src="logo.png" alt="ЛавкаДом"><hr><h2>Заказ в пути</h2><p>Здравствуйте!</p><p>Ждите звонка.</p>', "html"),
+        ('<img src="logo.png" alt="ЛавкаДом"><hr><h2>Заказ в пути</h2><p>Здравствуйте!</p><p>Ждём.</p>', "html"),
         ("## Заказ ждёт вас в пункте выдачи\n\nЗдравствуйте, {{ name }}!\n\nЗаберите его до пятницы.", "markdown"),
         ("![ЛавкаДом](logo.png)\n\n---\n\nЗаказ в пути\n============\n\nДобрый день!\n\nЖдите звонка.", "markdown"),
         ("# Здравствуйте, Анна!\n\nЗаказ в пути.", "markdown"),  # the heading greets

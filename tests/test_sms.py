@@ -105,8 +105,8 @@ def test_lengths_from_settings(builtin_rules):
 
 
 def test_bad_lengths_are_errors(builtin_rules):
-    from tonecheck.errors import ConfigError, RuleError
     from tonecheck.checks import sms
+    from tonecheck.errors import ConfigError, RuleError
     from tonecheck.morph import morph
 
     rule = next(r for r in builtin_rules if r.code == "CL050")

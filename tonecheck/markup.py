@@ -116,15 +116,18 @@ def is_preamble(text: str, start: int) -> bool:
     window = max(0, start - _LOOKBACK)
     if text.find("<", window, start) < 0:  # plain text and Markdown without tags: no need to look further
         return False
-    heading = None
-    for heading in _HTML_HEADING.finditer(text, window, start):
-        pass
+    heading = _last(_HTML_HEADING, text, window, start)
     if heading is not None and not heading.group(1):  # inside <hN>…</hN>
         return True
-    tag = None
-    for tag in _ANY_TAG.finditer(text, window, start):
-        pass
+    tag = _last(_ANY_TAG, text, window, start)
     return tag is not None and not tag.group(1) and bool(_CONCEALED.search(tag.group(2)))
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start, stop):  # noqa: B007 - the last match is the one wanted
+        pass
+    return found
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
