@@ -106,3 +106,36 @@ def test_the_word_lookup_skips_only_greetings_that_cannot_match(greeting):
                  "Уважаемая Анна Петровна! Заказ в пути.", "Заказ в пути.", "Хай, заказ в пути.", "", "!!!"):
         doc = greeting.doc(text)
         assert list(check.run(doc, ctx)) == list(every.run(doc, ctx)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("<h1>Заказ приедет сегодня</h1>\n<p>Здравствуйте, {{ name }}!</p>\n<p>Курьер позвонит.</p>", "html"),
+        ('<div style="display:none">Заказ уже в пути</div>\n<p>Добрый день!</p><p>Курьер позвонит.</p>', "html"),
+        ('<span class="preheader">Заказ уже в пути</span><p>Добрый день!</p><p>Курьер позвонит.</p>', "html"),
+        ('<img src="logo.png" alt="ЛавкаДом"><hr><h2>Заказ в пути</h2><p>Здравствуйте!</p><p>Ждём.</p>', "html"),
+        ("## Заказ ждёт вас в пункте выдачи\n\nЗдравствуйте, {{ name }}!\n\nЗаберите его до пятницы.", "markdown"),
+        ("![ЛавкаДом](logo.png)\n\n---\n\nЗаказ в пути\n============\n\nДобрый день!\n\nЖдите звонка.", "markdown"),
+        ("# Здравствуйте, Анна!\n\nЗаказ в пути.", "markdown"),  # the heading greets
+        ("<h1>Добрый день!</h1><p>Заказ в пути.</p>", "html"),
+        ("Тема: Заказ в пути\n\nЗдравствуйте!\n\nКурьер позвонит.", "text"),
+    ],
+)
+def test_greeting_after_headings_preheader_logo_or_subject(greeting, text, fmt):
+    assert codes(greeting.lint(text, markup=fmt)) == []
+
+
+def test_missing_greeting_under_a_heading_is_reported_in_the_first_paragraph(greeting):
+    text = "<h1>Заказ отправлен</h1>\n<p>Курьер привезёт заказ завтра.</p>"
+    report = greeting.lint(text, markup="html", customer_name="Анна", channel="email")
+    (finding,) = report.findings
+    assert finding.code == "GR001" and finding.text == "Курьер привезёт заказ завтра"
+    fixed = greeting.fix(text, markup="html", customer_name="Анна", channel="email")
+    assert fixed == "<h1>Заказ отправлен</h1>\n<p>Здравствуйте, Анна!\n\nКурьер привезёт заказ завтра.</p>"
+
+
+def test_a_plain_first_line_is_not_a_heading(greeting):
+    # Without markup the first line is the letter itself, however short.
+    assert codes(greeting.lint("Заказ в пути\n\nЗдравствуйте! Курьер позвонит.")) == ["GR001"]
+    assert codes(greeting.lint("<p>Заказ в пути</p><p>Здравствуйте!</p>", markup="html")) == ["GR001"]

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tonecheck.doc import Doc
-from tonecheck.layout import chunks, closing, line_of, opening, paragraphs, words_between
+from tonecheck.layout import chunks, closing, lead, line_of, opening, paragraphs, words_between
 
 
 def test_chunks_split_sentences_at_line_breaks():
@@ -83,3 +83,12 @@ def test_words_between_edges():
     assert [w.text for w in words_between(doc, 0, 3)] == ["Раз"]
     assert [w.text for w in words_between(doc, 1, 12)] == ["два", "Три"]
     assert words_between(doc, 12, 12) == []
+
+
+def test_lead_skips_headings_and_opening_takes_them_in(linter):
+    doc = linter.doc("# Заказ приедет сегодня с десяти до шести\n\nЗдравствуйте!\n\nКурьер позвонит, Анна.", "markdown")
+    parts = chunks(doc)
+    assert lead(doc) == 1
+    start, stop = opening(doc)
+    assert (start, stop) == (parts[0].start, parts[2].stop)  # heading, bare greeting and the next sentence
+    assert lead(linter.doc("Заказ в пути\n\nЗдравствуйте!")) == 0

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from tonecheck import Config, Linter
-from tonecheck.markup import code_spans, detect, strip, strip_html, strip_markdown
+from tonecheck.markup import code_spans, detect, is_preamble, strip, strip_html, strip_markdown
 from tonecheck.suppression import parse
 
 
@@ -108,3 +108,23 @@ def test_pathological_markup_is_linear(unit):
     assert len(strip_html(text)) == len(text) == len(strip_markdown(text))
     parse(text)
     assert time.perf_counter() - start < 5  # a quadratic scan of 200 000 characters takes minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("# Заголовок\n\nТекст", "Заголовок", True),
+        ("# Заголовок\n\nТекст", "Текст", False),
+        ("Заголовок\n=========\n\nТекст", "Заголовок", True),
+        ("Тема: заказ\n\nТекст", "заказ", True),
+        ("<h1 class=t>Заголовок</h1><p>Текст</p>", "Заголовок", True),
+        ("<h1 class=t>Заголовок</h1><p>Текст</p>", "Текст", False),
+        ('<div style="display: none">Превью</div><p>Текст</p>', "Превью", True),
+        ('<td class="preheader">Превью</td><p>Текст</p>', "Превью", True),
+        ('<div class="logo">ЛавкаДом</div><p>Текст</p>', "ЛавкаДом", True),
+        ('<div style="display: none">Превью</div><p>Текст</p>', "Текст", False),
+        ("Просто текст\n\nещё текст", "Просто", False),
+    ],
+)
+def test_is_preamble(text, at, expected):
+    assert is_preamble(text, text.index(at)) is expected

@@ -138,3 +138,57 @@ def test_bad_spec_is_a_load_error(builtin_rules):
         broken = type(rule)(**{**rule.__dict__, "spec": {**rule.spec, **spec}})
         with pytest.raises(RuleError):
             compile_rules([broken], morph())
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Команда «ЛавкаДом»",
+        "С уважением,\nКоманда «ЛавкаДом»",
+        "Команда поддержки ЛавкаДом",
+        "Служба заботы о клиентах",
+        "Ваш ЛавкаДом",
+        "Ваша команда «ЛавкаДом»",
+        "Ирина, специалист службы поддержки",
+        "Ирина Смирнова\nстарший специалист службы поддержки\nООО «ЛавкаДом»\n+7 800 555-35-35",
+        "Менеджер отдела доставки Пётр Иванов",
+        "{{ signature }}",
+        "{{ agent.name }}, служба поддержки",
+        "{{ agent.name }}",
+        "%SIGNATURE%",
+        "{% include 'partials/signature.html' %}",
+        "Команда {{ shop_name }}",
+    ],
+)
+def test_signature_line_or_placeholder_is_a_signoff(only, signature):
+    text = f"Здравствуйте, Анна!\n\nВозврат оформлен.\n\n{signature}"
+    assert codes(only("ST001").lint(text, channel="email")) == []
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Команда магазина уже проверяет второй заказ.",  # a sentence with a verb, not a signature
+        "Специалист свяжется с вами завтра",
+        "Ваш заказ готов",  # «Ваш» and a common noun, not the brand
+        "Спасибо, что выбрали «ЛавкаДом»!",
+        "Трек-номер: {{ tracking_number }}",  # a placeholder that is not the signature
+    ],
+)
+def test_lines_that_are_not_a_signature(only, ending):
+    text = f"Здравствуйте, Анна!\n\nВозврат оформлен.\n\n{ending}"
+    assert codes(only("ST001").lint(text, channel="email")) == ["ST001"]
+
+
+def test_signature_in_html(only):
+    text = "<p>Здравствуйте!</p>\n<p>Возврат оформлен.</p>\n<p>Команда «ЛавкаДом»</p>"
+    assert codes(only("ST001").lint(text, channel="email", markup="html")) == []
+
+
+def test_bad_lines_spec_is_a_load_error(builtin_rules):
+    rule = next(r for r in builtin_rules if r.code == "ST001")
+    for bad in ({"lines": "команда"}, {"lines": [{"pattern": "ваш", "then": "brand"}]},
+                {"placeholders": ["(unclosed"]}, {"line_words": 0}):
+        broken = type(rule)(**{**rule.__dict__, "spec": {**rule.spec, **bad}})
+        with pytest.raises(RuleError):
+            compile_rules([broken], morph())

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from tonecheck import Config, Linter
-from tonecheck.template import DEFAULT_PLACEHOLDERS, is_name, mask, name_spans, unclosed
+from tonecheck.template import DEFAULT_PLACEHOLDERS, is_name, mask, name_spans, placeholder_name, unclosed
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +91,18 @@ def test_many_placeholders_are_masked_in_linear_time(unit):
     view, _ = mask(text)
     assert len(view) == len(text)
     assert time.perf_counter() - start < 5  # a quadratic overlap check takes minutes here
+
+
+@pytest.mark.parametrize(
+    ("placeholder", "name"),
+    [
+        ("{{ agent.name|e }}", "agent.name"),
+        ("{{- customer.first_name -}}", "customer.first_name"),
+        ("%SIGNATURE%", "signature"),
+        ("[[promo_code]]", "promo_code"),
+        ("${clientName}", "clientname"),
+        ("{имя}", "имя"),
+    ],
+)
+def test_placeholder_name(placeholder, name):
+    assert placeholder_name(placeholder) == name

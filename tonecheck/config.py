@@ -33,7 +33,7 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm", "*.j2", "*.jinja", "*.jin
 #: Keys of ``Config.options``, read by the checks that need them: key → expected type.
 OPTION_KEYS: dict[str, type | tuple[type, ...]] = {
     "spam_threshold": (int, float), "harsh_threshold": (int, float), "privacy_allow": list,
-    "grammar": str, "grammar_disabled_rules": list,
+    "grammar": str, "grammar_disabled_rules": list, "sms_placeholder_lengths": dict,
 }
 #: Keys allowed inside ``[overrides."glob"]``.
 OVERRIDE_KEYS = {"select", "extend_select", "ignore", "severity", "fail_under", "channel", "allowed_terms",
@@ -301,7 +301,8 @@ def _settings(table: Mapping[str, Any], where: _Where, prefix: str = "") -> dict
         elif key in OPTION_KEYS:
             kind = OPTION_KEYS[key]
             if isinstance(value, bool) or not isinstance(value, kind):
-                expected = "список" if kind is list else "строка" if kind is str else "число"
+                expected = ("список" if kind is list else "строка" if kind is str
+                            else "таблица" if kind is dict else "число")
                 raise where.error(name, leaf=key, message=f"ожидается {expected}, получено {value!r}")
             if key == "grammar":
                 try:

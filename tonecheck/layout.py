@@ -9,6 +9,7 @@ from itertools import pairwise
 from operator import attrgetter
 
 from .doc import Doc, Token
+from .markup import is_preamble
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
@@ -66,14 +67,30 @@ def words_between(doc: Doc, start: int, stop: int) -> list[Token]:
     return words[bisect.bisect_left(words, start, key=_START) : bisect.bisect_left(words, stop, key=_START)]
 
 
+def lead(doc: Doc) -> int:
+    """Index of the first chunk of the letter itself, past headings, a preheader or a subject line (cached)."""
+    cached = doc.memo.get("lead")
+    if cached is None:
+        parts = chunks(doc)
+        cached = 0
+        while cached + 1 < len(parts) and is_preamble(doc.text, parts[cached].start):
+            cached += 1
+        doc.memo["lead"] = cached
+    return cached  # type: ignore[return-value]
+
+
 def opening(doc: Doc, bare: int = 5) -> tuple[int, int]:
-    """The first sentence, and the next as well when the first is only a greeting («Здравствуйте!»)."""
+    """The first sentence, and the next as well when the first is only a greeting («Здравствуйте!»).
+
+    Headings and a preheader above the letter are taken in too, with the first sentence after them.
+    """
     parts = chunks(doc)
     if not parts:
         return 0, 0
-    stop = parts[0].stop
-    if len(parts[0].words) <= bare and len(parts) > 1:
-        stop = parts[1].stop
+    first = lead(doc)
+    stop = parts[first].stop
+    if len(parts[first].words) <= bare and len(parts) > first + 1:
+        stop = parts[first + 1].stop
     return parts[0].start, stop
 
 

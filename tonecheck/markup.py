@@ -39,6 +39,20 @@ _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})(?=[ \t])|^[ \t]{0,3}(?:>[ \t]?)+|^[ 
 _EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w])|~~")
 _RULE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 
+# What comes before the letter itself: headings, a hidden preheader, a text logo, a subject line.
+_MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+_SETEXT = re.compile(r"[ \t]{0,3}(?:=+|-{2,})[ \t]*\r?$", re.MULTILINE)
+_SUBJECT = re.compile(r"[ \t]*(?:тема(?:\s+письма)?|subject)[ \t]*:", re.IGNORECASE)
+_HTML_HEADING = re.compile(r"<(/?)h[1-6]\b[^<>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<(/?)[A-Za-z][\w:-]*\b([^<>]*)>")
+_CONCEALED = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide|max-height\s*:\s*0|opacity\s*:\s*0|"
+    r"font-size\s*:\s*[01]px|\b(?:class|id)\s*=\s*[\"']?[^\"'>]*(?:preheader|preview|logo)",
+    re.IGNORECASE,
+)
+#: How far back an HTML heading or a preheader's opening tag is looked for.
+_LOOKBACK = 4000
+
 
 def detect(name: str | None, text: str = "") -> str:
     """``html``, ``markdown`` or ``text`` from the file name (``letter.html.j2`` is HTML) or the content."""
@@ -88,6 +102,32 @@ def strip_markdown(view: str) -> str:
     out = blank(out, [m.span() for m in _TAG.finditer(out)])
     out = _entities(out)
     return blank(out, [m.span() for m in _URL.finditer(out)])
+
+
+def is_preamble(text: str, start: int) -> bool:
+    """Whether the text at ``start`` comes before the letter itself: a heading (Markdown ``#`` or
+    setext, HTML ``<h1>``–``<h6>``), a hidden preheader, a text logo, or a «Тема:»/«Subject:» line."""
+    line = text.rfind("\n", 0, start) + 1
+    if _MD_HEADING.match(text, line) or _SUBJECT.match(text, line):
+        return True
+    end = text.find("\n", start)
+    if end >= 0 and _SETEXT.match(text, end + 1):
+        return True
+    window = max(0, start - _LOOKBACK)
+    if text.find("<", window, start) < 0:  # plain text and Markdown without tags: no need to look further
+        return False
+    heading = _last(_HTML_HEADING, text, window, start)
+    if heading is not None and not heading.group(1):  # inside <hN>…</hN>
+        return True
+    tag = _last(_ANY_TAG, text, window, start)
+    return tag is not None and not tag.group(1) and bool(_CONCEALED.search(tag.group(2)))
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start, stop):  # noqa: B007 - the last match is the one wanted
+        pass
+    return found
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:

@@ -28,6 +28,8 @@ _NAME = re.compile(
     re.IGNORECASE,
 )
 _INNER = re.compile(r"^(?:\{\{-?|\{|\$\{|%)\s*(.*?)\s*(?:-?\}\}|\}|%)$", re.DOTALL)
+#: Delimiters around any placeholder, the defaults and custom ones alike: ``{{- … -}}``, ``[[…]]``, ``%…%``.
+_DELIMITERS = re.compile(r"^[^\w\s]*-?\s*(.*?)\s*-?[^\w\s]*$", re.DOTALL)
 
 
 def compile_patterns(patterns: Sequence[str] | None) -> re.Pattern[str]:
@@ -85,3 +87,14 @@ def is_name(placeholder: str) -> bool:
 def name_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The placeholders among ``spans`` that stand for the customer's name (they count as addressing by name)."""
     return [(start, stop) for start, stop in spans if is_name(text[start:stop])]
+
+
+def placeholder_name(placeholder: str) -> str:
+    """What a placeholder names, lower case, without delimiters and filters.
+
+    ``{{ agent.name|e }}`` → ``agent.name``, ``%SIGNATURE%`` → ``signature``, ``[[promo_code]]`` →
+    ``promo_code``, ``{% include "signature.html" %}`` → ``include "signature.html"``.
+    """
+    m = _DELIMITERS.match(placeholder.strip())
+    inner = m.group(1) if m else placeholder
+    return inner.split("|", 1)[0].strip().lower()

@@ -1,7 +1,9 @@
 """A reply that does not open with a greeting (unless it continues a conversation: ``followup``).
 
 The greeting may come after the name or a salutation («Анна, добрый день!», «Уважаемая Анна
-Петровна, здравствуйте!»), so it is looked for among the first ``window`` words of the first sentence.
+Петровна, здравствуйте!»), so it is looked for among the first ``window`` words of the first sentence
+of the letter itself: headings, a hidden preheader or a subject line above it are passed over (unless
+they greet: «# Здравствуйте, Анна!»), and the fix goes into the first paragraph after them.
 When the customer's name is known, the fix inserts ``insert`` with it: «Здравствуйте, Анна! » (a line
 of its own in email); without a name nothing is inserted, since the text may be a fragment of a reply.
 """
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from ..context import CHANNELS, Context
 from ..doc import Doc
 from ..finding import Hit, Suggestion
-from ..layout import chunks, opening, words_between
+from ..layout import chunks, lead, opening, words_between
 from ..morph import Morph
 from ..pattern import Lookup, Pattern, PatternError, compile_pattern, find
 from ..person import parse_person
@@ -43,14 +45,20 @@ class GreetingCheck:
         parts = chunks(doc)
         if not parts:
             return
-        first = parts[0]
-        if doc.placeholders and any(a <= first.start for a, _ in doc.placeholders):
-            return  # «{{ greeting }}, …»: the template greets
-        head = list(first.words[: self.window])
-        # A greeting whose required word is nowhere in the text is not in its first words either.
-        for n in self.lookup.candidates(doc):
-            if any(True for _ in find(self.greetings[n], doc, head)):
-                return
+        body = lead(doc)
+        floor = 0
+        candidates = self.lookup.candidates(doc)
+        # A heading or preheader above the letter may greet itself («# Здравствуйте, Анна!»); if not,
+        # the greeting belongs to the first paragraph after it.
+        for first in parts[: body + 1]:
+            if doc.placeholders and any(floor <= a <= first.start for a, _ in doc.placeholders):
+                return  # «{{ greeting }}, …»: the template greets
+            head = list(first.words[: self.window])
+            # A greeting whose required word is nowhere in the text is not in its first words either.
+            for n in candidates:
+                if any(True for _ in find(self.greetings[n], doc, head)):
+                    return
+            floor = first.stop
         # In an SMS every character costs: there a missing greeting is a hint, not a warning.
         severity = "info" if ctx.channel in self.hint_channels else None
         yield Hit(first.start, first.stop, self._insertion(doc, ctx, first.start), severity=severity)
