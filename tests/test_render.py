@@ -35,3 +35,14 @@ def test_multiline_replacements_are_shown_on_one_line(linter):
     out = render(linter.lint("Возврат оформлен.", customer_name="Анна", channel="email"))
     assert "«Здравствуйте, Анна!↵↵»" in out
     assert "↵↵С уважением,↵служба поддержки" in out
+
+
+
+def test_sms_figures_from_placeholders_are_called_an_estimate(linter):
+    from tonecheck.render import _extras_lines
+
+    text = "Здравствуйте, {{ name }}! Заказ {{ order_number }} готов, заберите его до {{ date }}."
+    (line,) = [t.plain for t in _extras_lines(linter.lint(text, channel="sms")) if t.plain.startswith("SMS")]
+    assert "частей примерно" in line and "символов примерно" in line
+    (plain,) = [t.plain for t in _extras_lines(linter.lint("Заказ готов.", channel="sms")) if t.plain.startswith("SMS")]
+    assert "примерно" not in plain

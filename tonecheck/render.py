@@ -110,7 +110,8 @@ def _extras_lines(report: Report) -> list[Text]:
         level = f" — {extras['readability_level']}" if extras.get("readability_level") else ""
         lines.append(Text(f"Читаемость (Флеш — Оборнева): {extras['readability']:.0f}{level}", style="dim"))
     if isinstance(extras.get("sms_segments"), int) and extras["sms_segments"]:
-        lines.append(Text(f"SMS: частей {extras['sms_segments']}, символов {extras.get('sms_length', 0)} "
+        about = "примерно " if extras.get("sms_estimate") else ""  # placeholders counted at a typical length
+        lines.append(Text(f"SMS: частей {about}{extras['sms_segments']}, символов {about}{extras.get('sms_length', 0)} "
                           f"({extras.get('sms_encoding', '')})", style="dim"))
     return lines
 
