@@ -7,8 +7,10 @@
 Reads only training material (see docs/model.md):
   toxic (1): RUSSE-2022 train toxic comments, RuDetoxifier 10k toxic comments, vyhuholl toxic texts;
   neutral (0): RUSSE-2022 train neutral paraphrases, vyhuholl polite rewrites, the even-numbered
-  RUTUBE FAQ answers (the odd ones are held out to count false alarms on support text), and our own
-  support-style sentences in scripts/harsh_neutral.txt.
+  RUTUBE FAQ answers (the odd ones are held out to count false alarms on support text), half of the
+  RuLexNorm tweets the annotators left unchanged (everyday chat full of words no dictionary knows;
+  the other half is held out to count false alarms on chat; tweets with mat are left out), and our
+  own support-style sentences in scripts/harsh_neutral.txt.
 Every text that also occurs in an evaluation file (RUSSE dev and test, the fix-suite pairs) is dropped.
 RUSSE dev is used only to pick the threshold. Needs numpy, scipy and scikit-learn (training only; the
 package itself reads the weights with the standard library).
@@ -93,6 +95,27 @@ def faq_answers(data: Path, held_out: bool) -> list[str]:
     return [r["answer"] for r in rows if r["answer"].strip() and (int(r["faq_id"]) % 2 == 1) == held_out]
 
 
+def chat_tweets(data: Path, held_out: bool) -> list[str]:
+    """RuLexNorm tweets nobody corrected, without mat: one half (by a checksum) trains, the other counts
+    false alarms. Everyday chat teaches the model that a word the dictionary does not know is not rude."""
+    import zlib
+
+    from tonecheck import Config, Linter
+
+    path = data / "rulexnorm/train_real_sentences.tsv"
+    if not path.exists():
+        return []
+    obscene = Linter(Config(select=("obscene",)))
+    out = []
+    for row in _tsv(path):
+        text = row["original"]
+        if row["n_token_changes_excl_case"] != "0" or (zlib.crc32(text.encode("utf-8")) % 2 == 1) != held_out:
+            continue
+        if not obscene.lint(text).findings:
+            out.append(text)
+    return out
+
+
 def training_texts(data: Path, ours_weight: float = 1.0) -> list[Text]:
     texts: list[Text] = []
     for row in _tsv(data / "russe_detox_2022/train_binary.tsv"):
@@ -108,6 +131,8 @@ def training_texts(data: Path, ours_weight: float = 1.0) -> list[Text]:
             texts.append(Text(row["polite"], 0, "vyhuholl"))
     for answer in faq_answers(data, held_out=False):
         texts.append(Text(answer, 0, "support"))
+    for tweet in chat_tweets(data, held_out=False):
+        texts.append(Text(tweet, 0, "chat"))
     for line in _lines(ROOT / "scripts/harsh_neutral.txt"):
         if not line.startswith("#"):
             texts.append(Text(line, 0, "ours", weight=ours_weight))
@@ -264,7 +289,7 @@ def save(stem: Path, model: Fit, meta: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent.parent / "shared/eval/data")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/eval/data")
     parser.add_argument("--out", type=Path, default=ROOT / "tonecheck/models/harsh")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 regularisation strength")
     parser.add_argument("--rounds", type=int, default=1, help="multiple-instance refinement rounds")
@@ -282,9 +307,11 @@ def main(argv: list[str] | None = None) -> int:
     toxic = sum(t.label for t in texts)
     print(f"{len(texts)} training texts ({toxic} toxic), {len(dev)} dev", file=sys.stderr)
     support = [Text(a[:MAX_CHARS], 0, "support-held-out") for a in faq_answers(args.data, held_out=True)]
+    chat = [Text(t[:MAX_CHARS], 0, "chat-held-out") for t in chat_tweets(args.data, held_out=True)]
     featurize(texts)
     featurize(dev)
     featurize(support)
+    featurize(chat)
     print(f"features ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     model: Fit | None = None
     for round_ in range(args.rounds + 1):
@@ -295,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     assert model is not None
     alarms = support_false_alarms(model, support, threshold)
     print(f"held-out support answers: {alarms}", file=sys.stderr)
+    chat_alarms = support_false_alarms(model, chat, threshold)
+    print(f"held-out chat tweets: {chat_alarms}", file=sys.stderr)
     counts: dict[str, list[int]] = {}
     for t in texts:
         counts.setdefault(t.source, [0, 0])[t.label] += 1
@@ -302,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         "threshold": round(threshold, 4),
         "dev": figures,
         "support_held_out": alarms,
+        "chat_held_out": chat_alarms,
         "trained_on": {k: {"neutral": v[0], "toxic": v[1]} for k, v in sorted(counts.items())},
         "c": args.c, "rounds": args.rounds, "margin": args.margin, "neutral_weight": args.neutral_weight,
         "ours_weight": args.ours_weight,
