@@ -354,14 +354,24 @@ def test_unusual_text_takes_the_full_path(text):
     assert lexeme._fast_keys(text) is None
 
 
-def test_a_text_of_cleared_words_is_skipped_only_when_no_word_can_match(linter):
+def test_a_text_without_any_root_is_skipped_only_when_no_word_can_match(linter):
     check = next(c for c in linter.checks if c.rule.code == "OB001")
     clean = Doc.build("Ваш заказ уже в пути.")
     assert list(check.run(clean, Context())) == []
-    assert check.cleared >= lexeme.written(clean.view)
-    # Cleared words around a new one do not hide it.
-    assert [h.data["reading"] for h in check.run(Doc.build("Ваш заказ, бля, уже в пути."), Context())] == ["бля"]
-    assert "бля" not in check.cleared
+    assert lexeme.suspicion.keys(clean) == frozenset()
+    assert all(lexeme.suspicion.spans[span] == () for span in lexeme.written(clean.view))
+    # Innocent words around a new one do not hide it.
+    rude = Doc.build("Ваш заказ, бля, уже в пути.")
+    assert [h.data["reading"] for h in check.run(rude, Context())] == ["бля"]
+    assert lexeme.suspicion.keys(rude) == {("бля", "бля", False)}
+
+
+def test_suspects_are_the_keys_some_rule_may_match(linter):
+    checks = [c for c in linter.checks if c.rule.kind == "lexeme"]
+    for text in ("Кто-то из-за Hyundai-сервиса xyйню написал", "х у й тебе", "рубля не хватило, сука", "п.и.з.д.а"):
+        doc = Doc.build(text)
+        matched = {k for k in lexeme.reading_keys(doc.view) if any(c._verdict(k) is not None for c in checks)}
+        assert matched <= lexeme.suspicion.keys(doc) <= lexeme.reading_keys(doc.view), text
 
 
 @settings(max_examples=300, deadline=None)

@@ -433,6 +433,60 @@ def _plain_key(span: str) -> tuple[str, str, bool] | None:
     return ("".join(ch for ch, _ in itertools.groupby(span)), span, False)
 
 
+# ---------------------------------------------------------------- suspects
+
+
+class Suspicion:
+    """The readings of a text that hold a root of some lexeme rule, shared by all lexeme rules.
+
+    A new word is tested once against the roots of every rule together, not once per rule, and its
+    verdict is kept by its written form as plain strings (nothing for the garbage collector to walk).
+    """
+
+    def __init__(self) -> None:
+        self.roots: list[str] = []
+        self.pattern: re.Pattern[str] | None = None
+        #: Suspect reading keys by written word (``WORD`` span); () for a word no rule can match.
+        self.spans: dict[str, tuple[tuple[str, str, bool], ...]] = {}
+
+    def watch(self, roots: str) -> None:
+        """Add a rule's roots; verdicts given without them are forgotten."""
+        if roots not in self.roots:
+            self.roots.append(roots)
+            self.pattern = re.compile(_alternation(self.roots))
+            self.spans.clear()
+
+    def keys(self, doc: Doc) -> frozenset[tuple[str, str, bool]]:
+        """The reading keys of ``doc.view`` (see ``reading_keys``) in which some rule's roots occur."""
+        found = doc.memo.get("lexeme:suspects")
+        if found is None:
+            found = doc.memo["lexeme:suspects"] = self._keys(doc.view)
+        return found  # type: ignore[return-value]
+
+    def _keys(self, text: str) -> frozenset[tuple[str, str, bool]]:
+        spans = written(text)
+        if spans is None:
+            return frozenset(key for key in reading_keys(text) if self._suspect(key))
+        cache = self.spans
+        out: list[tuple[str, str, bool]] = []
+        for span in spans:
+            keys = cache.get(span)
+            if keys is None:
+                if len(cache) > CACHE_SIZE:
+                    cache.clear()
+                keys = cache[span] = tuple(key for key in _span_keys(span) if self._suspect(key))
+            out += keys
+        return frozenset(out)
+
+    def _suspect(self, key: tuple[str, str, bool]) -> bool:
+        assert self.pattern is not None
+        text, plain, _latin = key
+        return bool(self.pattern.search(text) or (plain != text and self.pattern.search(plain)))
+
+
+suspicion = Suspicion()
+
+
 # ---------------------------------------------------------------- the check
 
 
@@ -464,24 +518,22 @@ class LexemeCheck:
     analyzer: Morph
     # Verdicts by reading: the same words come back in every text.
     known: dict[tuple[str, str, bool], object] = field(default_factory=dict, compare=False, repr=False)
-    # Readings that are no lexeme of the rule: a text made only of them is cleared in one set test.
+    # Suspect readings that are no lexeme of the rule: a text made only of them is cleared in one set test.
     clean: set[tuple[str, str, bool]] = field(default_factory=set, compare=False, repr=False)
-    # Written words all of whose readings are clean: strings hash once, key tuples at every test.
-    cleared: set[str] = field(default_factory=set, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        suspicion.watch(self.roots.pattern)
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        spans = written(doc.view)
-        if spans is not None and self.cleared.issuperset(spans):
+        # Only readings holding a root of some lexeme rule can match: most texts have none.
+        keys = suspicion.keys(doc)
+        if not keys or self.clean.issuperset(keys):
             return
-        keys = reading_keys(doc.view)
-        if not self.clean.issuperset(keys):
-            if len(self.clean) > CACHE_SIZE:
-                self.clean.clear()
-            for key in keys - self.clean:
-                if self._verdict(key) is None:
-                    self.clean.add(key)
-        if spans is not None:
-            self._clear(spans)
+        if len(self.clean) > CACHE_SIZE:
+            self.clean.clear()
+        for key in keys - self.clean:
+            if self._verdict(key) is None:
+                self.clean.add(key)
         if self.clean.issuperset(keys):
             return
         taken: list[tuple[int, int]] = []
@@ -495,14 +547,6 @@ class LexemeCheck:
                     continue
                 taken.append((reading.start, reading.stop))
                 yield self._hit(doc, reading, lexeme)
-
-    def _clear(self, spans: frozenset[str]) -> None:
-        """Remember the written words whose every reading is clean."""
-        if len(self.cleared) > CACHE_SIZE:
-            self.cleared.clear()
-        for span in spans - self.cleared:
-            if self.clean.issuperset(_span_keys(span)):
-                self.cleared.add(span)
 
     def match(self, reading: Reading) -> Lexeme | None:
         """The lexeme ``reading`` is a form of, if any."""
