@@ -399,21 +399,30 @@ def _span_keys(span: str) -> tuple[tuple[str, str, bool], ...]:
     key = _plain_key(span)
     if key is not None:
         return (key,)
-    word = _span_word(span)
+    # Read without ``_span_word``'s cache: only the few words a rule may match keep their ``Word``.
+    word = _word(span, range(len(span)), 0, len(span))
     return tuple(r.key for r in word.readings) if word is not None else ()
 
 
+#: A span's reading as plain values (text, plain, offsets, start, stop, latin): nothing for the collector.
+_RawReading = tuple[str, str, tuple[int, ...], int, int, bool]
+
+
 @lru_cache(maxsize=4096)
-def _span_word(span: str) -> Word | None:
+def _span_word(span: str) -> tuple[int, int, tuple[_RawReading, ...]] | None:
     """One ``WORD`` span read alone, offsets from 0: its readings follow from its letters only."""
-    return _word(span, range(len(span)), 0, len(span))
+    word = _word(span, range(len(span)), 0, len(span))
+    if word is None:
+        return None
+    return word.start, word.stop, tuple((r.text, r.plain, r.offsets, r.start, r.stop, r.latin) for r in word.readings)
 
 
-def _shifted(word: Word, by: int) -> Word:
-    """``word`` read at offset ``by`` of a text whose cleaning kept every offset."""
-    return Word(word.start + by, word.stop + by, tuple(
-        Reading(r.text, r.plain, tuple(o + by for o in r.offsets), r.start + by, r.stop + by, r.latin)
-        for r in word.readings))
+def _shifted(word: tuple[int, int, tuple[_RawReading, ...]], by: int) -> Word:
+    """The ``Word`` of ``_span_word`` read at offset ``by`` of a text whose cleaning kept every offset."""
+    start, stop, readings = word
+    return Word(start + by, stop + by, tuple(
+        Reading(text, plain, tuple(o + by for o in offsets), a + by, b + by, latin)
+        for text, plain, offsets, a, b, latin in readings))
 
 
 def _full_keys(text: str) -> frozenset[tuple[str, str, bool]]:
@@ -425,9 +434,10 @@ def _full_keys(text: str) -> frozenset[tuple[str, str, bool]]:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _plain_key(span: str) -> tuple[str, str, bool] | None:
-    """The key of the one reading of an all-Cyrillic word (``_word``'s first case), else None."""
+    """The key of the one reading of an all-Cyrillic word (``_word``'s first case), else None.
+
+    Not cached: ``_span_keys`` keeps its answer."""
     if not PLAIN.fullmatch(span):
         return None
     return ("".join(ch for ch, _ in itertools.groupby(span)), span, False)
