@@ -59,8 +59,8 @@ def _tag(best: Analysis | None) -> str:
     return "t:" + best.pos + "".join("," + g for g in TAG_GRAMMEMES if g in best.grammemes)
 
 
-@lru_cache(maxsize=50_000)
 def _word_features(lower: str, lemma: str, tag: str, caps: bool, grams: bool, mask: int) -> tuple[int, ...]:
+    # Not cached: both callers keep what a token's text scores (``_TOKEN_INFO``, ``HarshModel._entries``).
     names = ["l:" + lemma]
     if tag:
         names.append(tag)
