@@ -120,7 +120,8 @@ def _describe(token: Token, mask: int) -> tuple[str, tuple[int, ...], str]:
         if any(map(str.isdigit, text)):
             return "", (), ""
         return "m", _punct_features(text, mask), ""
-    letters = list(filter(str.isalpha, text))
+    # A lower-case text with a Cyrillic letter has a lower-case letter: no need to list the letters.
+    letters = [] if text.islower() else list(filter(str.isalpha, text))
     caps = len(letters) >= 3 and all(map(str.isupper, letters))
     best = token.best
     lemma = lemma_of(token)

@@ -440,6 +440,8 @@ def _plain_key(span: str) -> tuple[str, str, bool] | None:
     Not cached: ``_span_keys`` keeps its answer."""
     if not PLAIN.fullmatch(span):
         return None
+    if not REPEAT.search(span):  # most words: no letter to collapse
+        return (span, span, False)
     return ("".join(ch for ch, _ in itertools.groupby(span)), span, False)
 
 

@@ -51,7 +51,7 @@ class RegexCheck:
     def __post_init__(self) -> None:
         object.__setattr__(self, "needs", required(self.regex))
         if self.words:
-            lively.watch(self.regex)
+            lively.watch(self.regex, self.gate)
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         if not possible(self.needs, doc.view):
@@ -104,13 +104,15 @@ class Lively:
     """
 
     def __init__(self) -> None:
-        self.patterns: list[re.Pattern[str]] = []
+        #: Each rule's gate (None without one) and expression: a gate holds in any text the expression
+        #: matches in, a word too, and is cheaper.
+        self.patterns: list[tuple[re.Pattern[str] | None, re.Pattern[str]]] = []
         self.dull: set[str] = set()
 
-    def watch(self, regex: re.Pattern[str]) -> None:
+    def watch(self, regex: re.Pattern[str], gate: re.Pattern[str] | None = None) -> None:
         """Add a rule's expression; words judged without it are judged again."""
-        if regex not in self.patterns:
-            self.patterns.append(regex)
+        if (gate, regex) not in self.patterns:
+            self.patterns.append((gate, regex))
             self.dull.clear()
 
     def words(self, doc: Doc) -> frozenset[str]:
@@ -128,7 +130,7 @@ class Lively:
             dull.clear()
         out = []
         for word in found - dull:
-            if any(p.search(word) for p in self.patterns):
+            if any((g is None or g.search(word)) and p.search(word) for g, p in self.patterns):
                 out.append(word)
             else:
                 dull.add(word)
