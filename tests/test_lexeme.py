@@ -383,3 +383,22 @@ def test_words_with_keys_are_the_words_read(pieces, text):
         assert lexeme.words_with(written, lexeme.reading_keys(written)) == list(words), written
         some = {r.key for w in words[::2] for r in w.readings[:1]}
         assert lexeme.words_with(written, some) == [w for w in words if any(r.key in some for r in w.readings)]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("аб|в(г|д)|[|]е", ["аб", "в(г|д)", "[|]е"]),
+    (r"ж\|з|[^]|]и", [r"ж\|з", "[^]|]и"]),
+    ("(?:от|по)?сос", ["(?:от|по)?сос"]),
+])
+def test_alternatives_split_at_the_top_level_only(source, expected):
+    assert lexeme._alternatives(source) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.text(alphabet="абвгдежзийклмнопрстуфхцчшщъыьэюяxyz*", max_size=14))
+def test_roots_grouped_by_first_letter_find_what_the_plain_alternation_finds(linter, word):
+    roots = [lx.root for c in linter.checks if c.rule.kind == "lexeme" for lx in c.lexemes]
+    plain = re.compile("|".join(f"(?:{r})" for r in roots))
+    assert bool(lexeme.suspicion.pattern.search(word)) == bool(plain.search(word))
+    for root in roots:
+        assert bool(re.search(root, word)) == bool(re.search(lexeme.by_first_letter([root]), word))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -456,16 +456,17 @@ class Suspicion:
     """
 
     def __init__(self) -> None:
-        self.roots: list[str] = []
+        self.roots: dict[str, None] = {}  # in the order rules add them, once each
         self.pattern: re.Pattern[str] | None = None
         #: Suspect reading keys by written word (``WORD`` span); () for a word no rule can match.
         self.spans: dict[str, tuple[tuple[str, str, bool], ...]] = {}
 
-    def watch(self, roots: str) -> None:
+    def watch(self, roots: Iterable[str]) -> None:
         """Add a rule's roots; verdicts given without them are forgotten."""
-        if roots not in self.roots:
-            self.roots.append(roots)
-            self.pattern = re.compile(_alternation(self.roots))
+        new = [root for root in roots if root not in self.roots]
+        if new:
+            self.roots.update(dict.fromkeys(new))
+            self.pattern = re.compile(by_first_letter(self.roots))
             self.spans.clear()
 
     def keys(self, doc: Doc) -> frozenset[tuple[str, str, bool]]:
@@ -497,6 +498,49 @@ class Suspicion:
 
 
 suspicion = Suspicion()
+
+_LETTERS = frozenset("абвгдежзийклмнопрстуфхцчшщъыьэюяabcdefghijklmnopqrstuvwxyz")
+
+
+def by_first_letter(roots: Iterable[str]) -> str:
+    """An alternation of ``roots`` in which the alternatives that begin with a plain letter are grouped
+    by it: at each position the regex engine tries a couple dozen letters instead of every root."""
+    groups: dict[str, dict[str, None]] = {}
+    others: dict[str, None] = {}
+    for root in roots:
+        for alternative in _alternatives(root):
+            if len(alternative) > 1 and alternative[0] in _LETTERS and alternative[1] not in "?*+{":
+                groups.setdefault(alternative[0], {})[alternative[1:]] = None
+            else:
+                others[alternative] = None
+    parts = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(groups.items())]
+    return "|".join(parts + [f"(?:{alternative})" for alternative in others])
+
+
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a regular expression (``|`` outside groups and classes)."""
+    out: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":  # skip the class; «]» right after «[» or «[^» is a member
+            i += 2 if source.startswith("[^", i) else 1
+            if i < n and source[i] == "]":
+                i += 1
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
 
 
 # ---------------------------------------------------------------- the check
@@ -534,7 +578,7 @@ class LexemeCheck:
     clean: set[tuple[str, str, bool]] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        suspicion.watch(self.roots.pattern)
+        suspicion.watch(lexeme.root for lexeme in self.lexemes)
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         # Only readings holding a root of some lexeme rule can match: most texts have none.
