@@ -402,3 +402,13 @@ def test_roots_grouped_by_first_letter_find_what_the_plain_alternation_finds(lin
     assert bool(lexeme.suspicion.pattern.search(word)) == bool(plain.search(word))
     for root in roots:
         assert bool(re.search(root, word)) == bool(re.search(lexeme.by_first_letter([root]), word))
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(st.text(alphabet="абвгдеийклмнопрстухъьыя", min_size=2, max_size=7), min_size=2, max_size=4),
+       seps=st.lists(st.sampled_from(["-", ".", "...", "_", "/", "'", "-."]), min_size=3, max_size=3))
+def test_joined_cyrillic_parts_read_as_the_general_reading_does(parts, seps):
+    span = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:], strict=False))
+    assert lexeme.JOINED.fullmatch(span)
+    offsets = range(3, 3 + len(span))
+    assert lexeme._joined(span, offsets, 0, len(span)) == lexeme._mixed(span, offsets, 0, len(span))

@@ -68,6 +68,7 @@ INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-
 CYRILLIC = re.compile("[а-яё]")
 LATIN = re.compile("[a-z]")
 PLAIN = re.compile("[а-я]+")
+JOINED = re.compile(f"[а-я]{{2,}}(?:[{SEPARATORS}]+[а-я]{{2,}})+")
 REPEAT = re.compile(r"(.)\1")
 ONE_LETTER_WORDS = frozenset("аивскуоя")
 NAMES = re.compile(r"(?<![^\s(\[])@[a-z0-9_][\w.]*|[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"
@@ -225,6 +226,34 @@ def _word(clean: str, pos: Sequence[int], a: int, b: int) -> Word | None:
         offsets = pos[a:b]
         return Word(offsets[0], offsets[-1] + 1, (_collapsed(list(span), list(offsets), offsets[0], offsets[-1] + 1,
                                                               False),))
+    if JOINED.fullmatch(span):
+        return _joined(clean, pos, a, b)
+    return _mixed(clean, pos, a, b)
+
+
+def _joined(clean: str, pos: Sequence[int], a: int, b: int) -> Word:
+    """``_mixed`` for Cyrillic parts of two letters or more joined by separators («кто-то», «так.вот»):
+    nothing to spell out or transliterate, so each part and then the whole are read directly."""
+    readings: list[Reading] = []
+    letters: list[str] = []
+    offsets: list[int] = []
+    for m in PART.finditer(clean, a, b):
+        part = m.group()
+        where = list(pos[m.start():m.end()])
+        reading = _collapsed(list(part), where, where[0], where[-1] + 1, False)
+        if len(reading.text) > 1:
+            readings.append(reading)
+        letters += part
+        offsets += where
+    whole = _collapsed(letters, offsets, pos[a], pos[b - 1] + 1, False)
+    if all(r.text != whole.text for r in readings):
+        readings.append(whole)
+    return Word(pos[a], pos[b - 1] + 1, tuple(readings))
+
+
+def _mixed(clean: str, pos: Sequence[int], a: int, b: int) -> Word | None:
+    """A written word with anything beyond Cyrillic letters: look-alikes, digits, separators, masks."""
+    span = clean[a:b]
     if not any(ch.isalpha() for ch in span):
         return None
     start, stop = pos[a], pos[b - 1] + 1
