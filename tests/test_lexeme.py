@@ -399,7 +399,7 @@ def test_alternatives_split_at_the_top_level_only(source, expected):
 def test_roots_grouped_by_first_letter_find_what_the_plain_alternation_finds(linter, word):
     roots = [lx.root for c in linter.checks if c.rule.kind == "lexeme" for lx in c.lexemes]
     plain = re.compile("|".join(f"(?:{r})" for r in roots))
-    assert bool(lexeme.suspicion.pattern.search(word)) == bool(plain.search(word))
+    assert lexeme.suspicion._suspect((word, word, False)) == bool(plain.search(word))
     for root in roots:
         assert bool(re.search(root, word)) == bool(re.search(lexeme.by_first_letter([root]), word))
 

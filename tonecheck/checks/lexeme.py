@@ -495,7 +495,7 @@ class Suspicion:
         new = [root for root in roots if root not in self.roots]
         if new:
             self.roots.update(dict.fromkeys(new))
-            self.pattern = re.compile(by_first_letter(self.roots))
+            self.pattern = None  # compiled on first use: rules load at every start of the command line
             self.spans.clear()
 
     def keys(self, doc: Doc) -> frozenset[tuple[str, str, bool]]:
@@ -521,7 +521,8 @@ class Suspicion:
         return frozenset(out)
 
     def _suspect(self, key: tuple[str, str, bool]) -> bool:
-        assert self.pattern is not None
+        if self.pattern is None:
+            self.pattern = re.compile(by_first_letter(self.roots))
         text, plain, _latin = key
         return bool(self.pattern.search(text) or (plain != text and self.pattern.search(plain)))
 
@@ -598,7 +599,6 @@ class Lexeme:
 class LexemeCheck:
     rule: Rule
     lexemes: tuple[Lexeme, ...]
-    roots: re.Pattern[str]  # any root anywhere: a quick test before the lexemes
     unless: re.Pattern[str] | None
     analyzer: Morph
     # Verdicts by reading: the same words come back in every text.
@@ -608,6 +608,11 @@ class LexemeCheck:
 
     def __post_init__(self) -> None:
         suspicion.watch(lexeme.root for lexeme in self.lexemes)
+
+    @cached_property
+    def roots(self) -> re.Pattern[str]:
+        """Any root anywhere: a quick test before the lexemes (compiled on first use, as they are)."""
+        return re.compile(by_first_letter(lexeme.root for lexeme in self.lexemes))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         # Only readings holding a root of some lexeme rule can match: most texts have none.
@@ -829,7 +834,6 @@ def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # the kind protocol na
     prefixes = _list(rule, "prefixes", rule.spec.get("prefixes"))
     default_replace = _replace(rule, "replace", rule.spec.get("replace"), analyzer)
     lexemes = []
-    roots = []
     for n, item in enumerate(raw, 1):
         where = f"lexemes[{n}]"
         if isinstance(item, str):
@@ -852,7 +856,6 @@ def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # the kind protocol na
         if not isinstance(latin, bool):
             raise rule.error("lexemes", f"{where}.latin: ожидается true или false")
         lexemes.append(Lexeme(root, source, _alternation(unless) if unless else None, replace, latin))
-        roots.append(root)
     unless = _list(rule, "unless", rule.spec.get("unless"))
-    return LexemeCheck(rule, tuple(lexemes), re.compile(_alternation(roots)),
+    return LexemeCheck(rule, tuple(lexemes),
                        re.compile(_alternation(unless)) if unless else None, analyzer)
