@@ -230,6 +230,7 @@ class HarshModel:
     def _entry(self, token: Token) -> _Entry:
         kind, own, lemma = _describe(token, self.mask)
         weight = sum(map(self.weights.__getitem__, own))
+        entry: _Entry
         if kind == "w":
             entry = (weight, lemma.encode("utf-8"), zlib.crc32(("b:" + lemma + "_").encode("utf-8")), None)
         else:
