@@ -29,3 +29,9 @@ def test_lower_case_title_case_and_abbreviations_do_not_shout(caps, text):
 def test_a_cached_quiet_word_does_not_hide_a_new_shouted_one(caps):
     caps.lint("возврат оформлен")
     assert codes(caps.lint("возврат ОФОРМЛЕН")) == ["SH001"]
+
+
+def test_only_words_with_a_capital_are_cached(caps):
+    caps.lint("Заказ оформлен, ЖДИТЕ курьера")
+    (check,) = [c for c in caps.checks if c.rule.code == "SH001"]
+    assert {"Заказ", "ЖДИТЕ"} <= set(check._verdicts) and not {"оформлен", "курьера"} & set(check._verdicts)

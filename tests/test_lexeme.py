@@ -354,14 +354,24 @@ def test_unusual_text_takes_the_full_path(text):
     assert lexeme._fast_keys(text) is None
 
 
-def test_a_text_of_cleared_words_is_skipped_only_when_no_word_can_match(linter):
+def test_a_text_without_any_root_is_skipped_only_when_no_word_can_match(linter):
     check = next(c for c in linter.checks if c.rule.code == "OB001")
     clean = Doc.build("Ваш заказ уже в пути.")
     assert list(check.run(clean, Context())) == []
-    assert check.cleared >= lexeme.written(clean.view)
-    # Cleared words around a new one do not hide it.
-    assert [h.data["reading"] for h in check.run(Doc.build("Ваш заказ, бля, уже в пути."), Context())] == ["бля"]
-    assert "бля" not in check.cleared
+    assert lexeme.suspicion.keys(clean) == frozenset()
+    assert all(lexeme.suspicion.spans[span] == () for span in lexeme.written(clean.view))
+    # Innocent words around a new one do not hide it.
+    rude = Doc.build("Ваш заказ, бля, уже в пути.")
+    assert [h.data["reading"] for h in check.run(rude, Context())] == ["бля"]
+    assert lexeme.suspicion.keys(rude) == {("бля", "бля", False)}
+
+
+def test_suspects_are_the_keys_some_rule_may_match(linter):
+    checks = [c for c in linter.checks if c.rule.kind == "lexeme"]
+    for text in ("Кто-то из-за Hyundai-сервиса xyйню написал", "х у й тебе", "рубля не хватило, сука", "п.и.з.д.а"):
+        doc = Doc.build(text)
+        matched = {k for k in lexeme.reading_keys(doc.view) if any(c._verdict(k) is not None for c in checks)}
+        assert matched <= lexeme.suspicion.keys(doc) <= lexeme.reading_keys(doc.view), text
 
 
 @settings(max_examples=300, deadline=None)
@@ -373,3 +383,32 @@ def test_words_with_keys_are_the_words_read(pieces, text):
         assert lexeme.words_with(written, lexeme.reading_keys(written)) == list(words), written
         some = {r.key for w in words[::2] for r in w.readings[:1]}
         assert lexeme.words_with(written, some) == [w for w in words if any(r.key in some for r in w.readings)]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("аб|в(г|д)|[|]е", ["аб", "в(г|д)", "[|]е"]),
+    (r"ж\|з|[^]|]и", [r"ж\|з", "[^]|]и"]),
+    ("(?:от|по)?сос", ["(?:от|по)?сос"]),
+])
+def test_alternatives_split_at_the_top_level_only(source, expected):
+    assert lexeme._alternatives(source) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.text(alphabet="абвгдежзийклмнопрстуфхцчшщъыьэюяxyz*", max_size=14))
+def test_roots_grouped_by_first_letter_find_what_the_plain_alternation_finds(linter, word):
+    roots = [lx.root for c in linter.checks if c.rule.kind == "lexeme" for lx in c.lexemes]
+    plain = re.compile("|".join(f"(?:{r})" for r in roots))
+    assert lexeme.suspicion._suspect((word, word, False)) == bool(plain.search(word))
+    for root in roots:
+        assert bool(re.search(root, word)) == bool(re.search(lexeme.by_first_letter([root]), word))
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(st.text(alphabet="абвгдеийклмнопрстухъьыя", min_size=2, max_size=7), min_size=2, max_size=4),
+       seps=st.lists(st.sampled_from(["-", ".", "...", "_", "/", "'", "-."]), min_size=3, max_size=3))
+def test_joined_cyrillic_parts_read_as_the_general_reading_does(parts, seps):
+    span = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:], strict=False))
+    assert lexeme.JOINED.fullmatch(span)
+    offsets = range(3, 3 + len(span))
+    assert lexeme._joined(span, offsets, 0, len(span)) == lexeme._mixed(span, offsets, 0, len(span))

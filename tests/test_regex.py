@@ -114,3 +114,12 @@ def test_words_must_be_a_flag():
     }
     with pytest.raises(RuleError):
         Linter(rules=[parse_rule(data, {}, "test.yaml", kind_keys())])
+
+
+def test_lively_words_are_those_some_word_rule_matches(linter):
+    from tonecheck.checks import regex as regex_kind
+
+    doc = linter.doc("Ок, щас гляну, хахахаха, ждиии, мб завтра")
+    rules = _word_rules(linter)
+    assert regex_kind.lively.words(doc) == {w for w in regex_kind.words(doc) if any(c.regex.search(w) for c in rules)}
+    assert "гляну" in regex_kind.lively.dull and "хахахаха" not in regex_kind.lively.dull

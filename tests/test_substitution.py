@@ -83,3 +83,12 @@ def test_candidates_come_from_the_words_the_rule_watches():
     # The same Doc, asked again by a rule compiled later, brings up that rule's words too.
     later = _linter({"заказ": "покупка"}).checks[0]
     assert later.candidates(doc) == [4]
+
+
+def test_grammeme_lexicon_caches_only_words_carrying_the_shared_grammemes(linter):
+    check = next(c for c in linter.checks if c.rule.code == "FM002")
+    assert check.needs == {"VERB", "sing"} and check.needs_best
+    doc = linter.doc("Напиши номер заказа, вот таблица")
+    hits = [doc.text[h.start:h.end] for h in check.run(doc, linter.context())]
+    assert hits == ["Напиши"]
+    assert "напиши" in check._entries and "таблица" not in check._entries

@@ -59,8 +59,8 @@ def _tag(best: Analysis | None) -> str:
     return "t:" + best.pos + "".join("," + g for g in TAG_GRAMMEMES if g in best.grammemes)
 
 
-@lru_cache(maxsize=50_000)
 def _word_features(lower: str, lemma: str, tag: str, caps: bool, grams: bool, mask: int) -> tuple[int, ...]:
+    # Not cached: both callers keep what a token's text scores (``_TOKEN_INFO``, ``HarshModel._entries``).
     names = ["l:" + lemma]
     if tag:
         names.append(tag)
@@ -120,7 +120,8 @@ def _describe(token: Token, mask: int) -> tuple[str, tuple[int, ...], str]:
         if any(map(str.isdigit, text)):
             return "", (), ""
         return "m", _punct_features(text, mask), ""
-    letters = list(filter(str.isalpha, text))
+    # A lower-case text with a Cyrillic letter has a lower-case letter: no need to list the letters.
+    letters = [] if text.islower() else list(filter(str.isalpha, text))
     caps = len(letters) >= 3 and all(map(str.isupper, letters))
     best = token.best
     lemma = lemma_of(token)
@@ -184,11 +185,14 @@ class Score:
 _SHARE = itemgetter(1)
 
 
-#: What a token's text scores, memoised: (weight of its own features, lemma, mark id). A word has a
-#: lemma; a mark (punctuation, a Latin word) has a feature id, counted once a sentence; a number has
-#: neither and scores nothing. Weights stay as the int16 array gives them: ints, most of them small
-#: (shared objects), and their sums exact.
-_Entry = tuple[float, "str | None", "int | None"]
+#: What a token's text scores, memoised: (weight of its own features, lemma in UTF-8, crc32 of the pair
+#: feature's head «b:<lemma>_», mark id). A word has a lemma; a mark (punctuation, a Latin word) has a
+#: feature id, counted once a sentence; a number has neither and scores nothing. Weights stay as the
+#: int16 array gives them: ints, most of them small (shared objects), and their sums exact.
+_Entry = tuple[float, "bytes | None", int, "int | None"]
+#: A pair feature «b:<previous lemma>_<lemma>» hashed from its parts: crc32 continues from the head's
+#: value, so a pair costs one C call and needs no memo of its own (most pairs of a new text are new).
+_START = zlib.crc32(b"b:<s>_")
 
 
 class HarshModel:
@@ -204,10 +208,8 @@ class HarshModel:
         self.bits = bits
         self.mask = (1 << bits) - 1
         self.meta = meta or {}
-        # Keyed by a token's text and by (previous lemma, lemma): a sentence's logit is then a sum of
-        # looked-up numbers. Scoring is memory-bound, so both are kept as small as they can be.
+        # Keyed by a token's text: a sentence's logit is then a sum of looked-up numbers.
         self._entries: dict[str, _Entry] = {}
-        self._pairs: dict[tuple[str, str], float] = {}
 
     @classmethod
     def load(cls, stem: Path) -> HarshModel:
@@ -228,19 +230,15 @@ class HarshModel:
     def _entry(self, token: Token) -> _Entry:
         kind, own, lemma = _describe(token, self.mask)
         weight = sum(map(self.weights.__getitem__, own))
-        entry = (weight, lemma, None) if kind == "w" else (weight, None, own[0] if kind == "m" else None)
+        entry: _Entry
+        if kind == "w":
+            entry = (weight, lemma.encode("utf-8"), zlib.crc32(("b:" + lemma + "_").encode("utf-8")), None)
+        else:
+            entry = (weight, None, 0, own[0] if kind == "m" else None)
         if len(self._entries) >= _TOKEN_INFO_MAX:
             self._entries.clear()  # bounded memory in a long-running process
         self._entries[token.text] = entry
         return entry
-
-    def _pair(self, key: tuple[str, str]) -> float:
-        # ``_pair_feature`` without its cache: this memo holds the weight itself.
-        feature = zlib.crc32(("b:" + key[0] + "_" + key[1]).encode("utf-8")) & self.mask  # ``_hash``
-        weight = self._pairs[key] = self.weights[feature]
-        if len(self._pairs) >= _TOKEN_INFO_MAX:
-            self._pairs.clear()
-        return weight
 
     def estimate(self, tokens: Sequence[Token]) -> tuple[float, int]:
         """``score(tokens)``'s probability and words, without the shares (most sentences stop here).
@@ -248,20 +246,16 @@ class HarshModel:
         Every weight is an int16 and every share a multiple of 1/2, so sums of them are exact: the
         integer total equals ``sum(shares)`` bit for bit, whatever the order.
         """
-        memo, pairs = self._entries, self._pairs
+        memo, weights, mask, crc32 = self._entries, self.weights, self.mask, zlib.crc32
         marks: set[int] = set()
-        prev = "<s>"
+        prev = _START
         words = 0
         total: float = 0
         for token in tokens:
-            own, lemma, mark = memo.get(token.text) or self._entry(token)
+            own, lemma, head, mark = memo.get(token.text) or self._entry(token)
             if lemma is not None:
-                key = (prev, lemma)
-                pair = pairs.get(key)
-                if pair is None:
-                    pair = self._pair(key)
-                total += own + pair
-                prev = lemma
+                total += own + weights[crc32(lemma, prev) & mask]  # ``_pair_feature(prev, lemma)``
+                prev = head
                 words += 1
             elif mark is not None and mark not in marks:  # marks count once a sentence
                 marks.add(mark)
@@ -273,20 +267,17 @@ class HarshModel:
 
         A word's pair weight is split between it and the previous word.
         """
-        memo, pairs = self._entries, self._pairs
+        memo, weights, mask, crc32 = self._entries, self.weights, self.mask, zlib.crc32
         marks: set[int] = set()
-        prev = "<s>"
+        prev = _START
         kept: list[Token] = []
         shares: list[float] = []
         last = -1  # position in ``shares`` of the previous word
         for token in tokens:
-            own, lemma, mark = memo.get(token.text) or self._entry(token)
+            own, lemma, head, mark = memo.get(token.text) or self._entry(token)
             if lemma is not None:
-                key = (prev, lemma)
-                pair = pairs.get(key)
-                if pair is None:
-                    pair = self._pair(key)
-                prev = lemma
+                pair = weights[crc32(lemma, prev) & mask]  # ``_pair_feature(prev, lemma)``
+                prev = head
                 if last >= 0:
                     shares[last] += pair / 2
                     shares.append(own + pair / 2)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -68,6 +68,7 @@ INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-
 CYRILLIC = re.compile("[а-яё]")
 LATIN = re.compile("[a-z]")
 PLAIN = re.compile("[а-я]+")
+JOINED = re.compile(f"[а-я]{{2,}}(?:[{SEPARATORS}]+[а-я]{{2,}})+")
 REPEAT = re.compile(r"(.)\1")
 ONE_LETTER_WORDS = frozenset("аивскуоя")
 NAMES = re.compile(r"(?<![^\s(\[])@[a-z0-9_][\w.]*|[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"
@@ -225,6 +226,34 @@ def _word(clean: str, pos: Sequence[int], a: int, b: int) -> Word | None:
         offsets = pos[a:b]
         return Word(offsets[0], offsets[-1] + 1, (_collapsed(list(span), list(offsets), offsets[0], offsets[-1] + 1,
                                                               False),))
+    if JOINED.fullmatch(span):
+        return _joined(clean, pos, a, b)
+    return _mixed(clean, pos, a, b)
+
+
+def _joined(clean: str, pos: Sequence[int], a: int, b: int) -> Word:
+    """``_mixed`` for Cyrillic parts of two letters or more joined by separators («кто-то», «так.вот»):
+    nothing to spell out or transliterate, so each part and then the whole are read directly."""
+    readings: list[Reading] = []
+    letters: list[str] = []
+    offsets: list[int] = []
+    for m in PART.finditer(clean, a, b):
+        part = m.group()
+        where = list(pos[m.start():m.end()])
+        reading = _collapsed(list(part), where, where[0], where[-1] + 1, False)
+        if len(reading.text) > 1:
+            readings.append(reading)
+        letters += part
+        offsets += where
+    whole = _collapsed(letters, offsets, pos[a], pos[b - 1] + 1, False)
+    if all(r.text != whole.text for r in readings):
+        readings.append(whole)
+    return Word(pos[a], pos[b - 1] + 1, tuple(readings))
+
+
+def _mixed(clean: str, pos: Sequence[int], a: int, b: int) -> Word | None:
+    """A written word with anything beyond Cyrillic letters: look-alikes, digits, separators, masks."""
+    span = clean[a:b]
     if not any(ch.isalpha() for ch in span):
         return None
     start, stop = pos[a], pos[b - 1] + 1
@@ -399,21 +428,30 @@ def _span_keys(span: str) -> tuple[tuple[str, str, bool], ...]:
     key = _plain_key(span)
     if key is not None:
         return (key,)
-    word = _span_word(span)
+    # Read without ``_span_word``'s cache: only the few words a rule may match keep their ``Word``.
+    word = _word(span, range(len(span)), 0, len(span))
     return tuple(r.key for r in word.readings) if word is not None else ()
 
 
+#: A span's reading as plain values (text, plain, offsets, start, stop, latin): nothing for the collector.
+_RawReading = tuple[str, str, tuple[int, ...], int, int, bool]
+
+
 @lru_cache(maxsize=4096)
-def _span_word(span: str) -> Word | None:
+def _span_word(span: str) -> tuple[int, int, tuple[_RawReading, ...]] | None:
     """One ``WORD`` span read alone, offsets from 0: its readings follow from its letters only."""
-    return _word(span, range(len(span)), 0, len(span))
+    word = _word(span, range(len(span)), 0, len(span))
+    if word is None:
+        return None
+    return word.start, word.stop, tuple((r.text, r.plain, r.offsets, r.start, r.stop, r.latin) for r in word.readings)
 
 
-def _shifted(word: Word, by: int) -> Word:
-    """``word`` read at offset ``by`` of a text whose cleaning kept every offset."""
-    return Word(word.start + by, word.stop + by, tuple(
-        Reading(r.text, r.plain, tuple(o + by for o in r.offsets), r.start + by, r.stop + by, r.latin)
-        for r in word.readings))
+def _shifted(word: tuple[int, int, tuple[_RawReading, ...]], by: int) -> Word:
+    """The ``Word`` of ``_span_word`` read at offset ``by`` of a text whose cleaning kept every offset."""
+    start, stop, readings = word
+    return Word(start + by, stop + by, tuple(
+        Reading(text, plain, tuple(o + by for o in offsets), a + by, b + by, latin)
+        for text, plain, offsets, a, b, latin in readings))
 
 
 def _full_keys(text: str) -> frozenset[tuple[str, str, bool]]:
@@ -425,12 +463,114 @@ def _full_keys(text: str) -> frozenset[tuple[str, str, bool]]:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _plain_key(span: str) -> tuple[str, str, bool] | None:
-    """The key of the one reading of an all-Cyrillic word (``_word``'s first case), else None."""
+    """The key of the one reading of an all-Cyrillic word (``_word``'s first case), else None.
+
+    Not cached: ``_span_keys`` keeps its answer."""
     if not PLAIN.fullmatch(span):
         return None
+    if not REPEAT.search(span):  # most words: no letter to collapse
+        return (span, span, False)
     return ("".join(ch for ch, _ in itertools.groupby(span)), span, False)
+
+
+# ---------------------------------------------------------------- suspects
+
+
+class Suspicion:
+    """The readings of a text that hold a root of some lexeme rule, shared by all lexeme rules.
+
+    A new word is tested once against the roots of every rule together, not once per rule, and its
+    verdict is kept by its written form as plain strings (nothing for the garbage collector to walk).
+    """
+
+    def __init__(self) -> None:
+        self.roots: dict[str, None] = {}  # in the order rules add them, once each
+        self.pattern: re.Pattern[str] | None = None
+        #: Suspect reading keys by written word (``WORD`` span); () for a word no rule can match.
+        self.spans: dict[str, tuple[tuple[str, str, bool], ...]] = {}
+
+    def watch(self, roots: Iterable[str]) -> None:
+        """Add a rule's roots; verdicts given without them are forgotten."""
+        new = [root for root in roots if root not in self.roots]
+        if new:
+            self.roots.update(dict.fromkeys(new))
+            self.pattern = None  # compiled on first use: rules load at every start of the command line
+            self.spans.clear()
+
+    def keys(self, doc: Doc) -> frozenset[tuple[str, str, bool]]:
+        """The reading keys of ``doc.view`` (see ``reading_keys``) in which some rule's roots occur."""
+        found = doc.memo.get("lexeme:suspects")
+        if found is None:
+            found = doc.memo["lexeme:suspects"] = self._keys(doc.view)
+        return found  # type: ignore[return-value]
+
+    def _keys(self, text: str) -> frozenset[tuple[str, str, bool]]:
+        spans = written(text)
+        if spans is None:
+            return frozenset(key for key in reading_keys(text) if self._suspect(key))
+        cache = self.spans
+        out: list[tuple[str, str, bool]] = []
+        for span in spans:
+            keys = cache.get(span)
+            if keys is None:
+                if len(cache) > CACHE_SIZE:
+                    cache.clear()
+                keys = cache[span] = tuple(key for key in _span_keys(span) if self._suspect(key))
+            out += keys
+        return frozenset(out)
+
+    def _suspect(self, key: tuple[str, str, bool]) -> bool:
+        if self.pattern is None:
+            self.pattern = re.compile(by_first_letter(self.roots))
+        text, plain, _latin = key
+        return bool(self.pattern.search(text) or (plain != text and self.pattern.search(plain)))
+
+
+suspicion = Suspicion()
+
+_LETTERS = frozenset("абвгдежзийклмнопрстуфхцчшщъыьэюяabcdefghijklmnopqrstuvwxyz")
+
+
+def by_first_letter(roots: Iterable[str]) -> str:
+    """An alternation of ``roots`` in which the alternatives that begin with a plain letter are grouped
+    by it: at each position the regex engine tries a couple dozen letters instead of every root."""
+    groups: dict[str, dict[str, None]] = {}
+    others: dict[str, None] = {}
+    for root in roots:
+        for alternative in _alternatives(root):
+            if len(alternative) > 1 and alternative[0] in _LETTERS and alternative[1] not in "?*+{":
+                groups.setdefault(alternative[0], {})[alternative[1:]] = None
+            else:
+                others[alternative] = None
+    parts = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(groups.items())]
+    return "|".join(parts + [f"(?:{alternative})" for alternative in others])
+
+
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a regular expression (``|`` outside groups and classes)."""
+    out: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":  # skip the class; «]» right after «[» or «[^» is a member
+            i += 2 if source.startswith("[^", i) else 1
+            if i < n and source[i] == "]":
+                i += 1
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
 
 
 # ---------------------------------------------------------------- the check
@@ -459,29 +599,31 @@ class Lexeme:
 class LexemeCheck:
     rule: Rule
     lexemes: tuple[Lexeme, ...]
-    roots: re.Pattern[str]  # any root anywhere: a quick test before the lexemes
     unless: re.Pattern[str] | None
     analyzer: Morph
     # Verdicts by reading: the same words come back in every text.
     known: dict[tuple[str, str, bool], object] = field(default_factory=dict, compare=False, repr=False)
-    # Readings that are no lexeme of the rule: a text made only of them is cleared in one set test.
+    # Suspect readings that are no lexeme of the rule: a text made only of them is cleared in one set test.
     clean: set[tuple[str, str, bool]] = field(default_factory=set, compare=False, repr=False)
-    # Written words all of whose readings are clean: strings hash once, key tuples at every test.
-    cleared: set[str] = field(default_factory=set, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        suspicion.watch(lexeme.root for lexeme in self.lexemes)
+
+    @cached_property
+    def roots(self) -> re.Pattern[str]:
+        """Any root anywhere: a quick test before the lexemes (compiled on first use, as they are)."""
+        return re.compile(by_first_letter(lexeme.root for lexeme in self.lexemes))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        spans = written(doc.view)
-        if spans is not None and self.cleared.issuperset(spans):
+        # Only readings holding a root of some lexeme rule can match: most texts have none.
+        keys = suspicion.keys(doc)
+        if not keys or self.clean.issuperset(keys):
             return
-        keys = reading_keys(doc.view)
-        if not self.clean.issuperset(keys):
-            if len(self.clean) > CACHE_SIZE:
-                self.clean.clear()
-            for key in keys - self.clean:
-                if self._verdict(key) is None:
-                    self.clean.add(key)
-        if spans is not None:
-            self._clear(spans)
+        if len(self.clean) > CACHE_SIZE:
+            self.clean.clear()
+        for key in keys - self.clean:
+            if self._verdict(key) is None:
+                self.clean.add(key)
         if self.clean.issuperset(keys):
             return
         taken: list[tuple[int, int]] = []
@@ -495,14 +637,6 @@ class LexemeCheck:
                     continue
                 taken.append((reading.start, reading.stop))
                 yield self._hit(doc, reading, lexeme)
-
-    def _clear(self, spans: frozenset[str]) -> None:
-        """Remember the written words whose every reading is clean."""
-        if len(self.cleared) > CACHE_SIZE:
-            self.cleared.clear()
-        for span in spans - self.cleared:
-            if self.clean.issuperset(_span_keys(span)):
-                self.cleared.add(span)
 
     def match(self, reading: Reading) -> Lexeme | None:
         """The lexeme ``reading`` is a form of, if any."""
@@ -700,7 +834,6 @@ def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # the kind protocol na
     prefixes = _list(rule, "prefixes", rule.spec.get("prefixes"))
     default_replace = _replace(rule, "replace", rule.spec.get("replace"), analyzer)
     lexemes = []
-    roots = []
     for n, item in enumerate(raw, 1):
         where = f"lexemes[{n}]"
         if isinstance(item, str):
@@ -723,7 +856,6 @@ def compile(rule: Rule, analyzer: Morph) -> LexemeCheck:  # the kind protocol na
         if not isinstance(latin, bool):
             raise rule.error("lexemes", f"{where}.latin: ожидается true или false")
         lexemes.append(Lexeme(root, source, _alternation(unless) if unless else None, replace, latin))
-        roots.append(root)
     unless = _list(rule, "unless", rule.spec.get("unless"))
-    return LexemeCheck(rule, tuple(lexemes), re.compile(_alternation(roots)),
+    return LexemeCheck(rule, tuple(lexemes),
                        re.compile(_alternation(unless)) if unless else None, analyzer)

@@ -50,6 +50,8 @@ class RegexCheck:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "needs", required(self.regex))
+        if self.words:
+            lively.watch(self.regex, self.gate)
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         if not possible(self.needs, doc.view):
@@ -68,8 +70,8 @@ class RegexCheck:
 
     def _has_word(self, doc: Doc) -> bool:
         """Whether some word of the text, taken alone, holds a match."""
-        found = words(doc)
-        if self.dull.issuperset(found):
+        found = lively.words(doc)  # only these can hold a match of any ``words: true`` rule
+        if not found or self.dull.issuperset(found):
             return False
         if len(self.dull) > CACHE_SIZE:
             self.dull.clear()
@@ -92,6 +94,50 @@ def words(doc: Doc) -> frozenset[str]:
     if found is None:
         found = doc.memo["regex:words"] = frozenset(WORD.findall(doc.view))
     return found  # type: ignore[return-value]
+
+
+class Lively:
+    """The words of a text in which some ``words: true`` rule finds a match, shared by those rules.
+
+    A new word is searched by the rules' expressions once for all of them; a word none finds anything
+    in is kept (a plain string) in one set instead of one per rule.
+    """
+
+    def __init__(self) -> None:
+        #: Each rule's gate (None without one) and expression: a gate holds in any text the expression
+        #: matches in, a word too, and is cheaper.
+        self.patterns: list[tuple[re.Pattern[str] | None, re.Pattern[str]]] = []
+        self.dull: set[str] = set()
+
+    def watch(self, regex: re.Pattern[str], gate: re.Pattern[str] | None = None) -> None:
+        """Add a rule's expression; words judged without it are judged again."""
+        if (gate, regex) not in self.patterns:
+            self.patterns.append((gate, regex))
+            self.dull.clear()
+
+    def words(self, doc: Doc) -> frozenset[str]:
+        """The words of ``doc`` (see ``words``) that some watched expression finds a match in."""
+        found = doc.memo.get("regex:lively")
+        if found is None:
+            found = doc.memo["regex:lively"] = self._lively(words(doc))
+        return found  # type: ignore[return-value]
+
+    def _lively(self, found: frozenset[str]) -> frozenset[str]:
+        dull = self.dull
+        if dull.issuperset(found):
+            return frozenset()
+        if len(dull) > CACHE_SIZE:
+            dull.clear()
+        out = []
+        for word in found - dull:
+            if any((g is None or g.search(word)) and p.search(word) for g, p in self.patterns):
+                out.append(word)
+            else:
+                dull.add(word)
+        return frozenset(out)
+
+
+lively = Lively()
 
 
 def compile(rule: Rule, analyzer: Morph) -> RegexCheck:

@@ -72,6 +72,10 @@ class SubstitutionCheck:
     clause_start: bool = False
     skip_quoted: bool = False
     keys: frozenset[str] = frozenset()  # every form and lemma an entry looks for
+    #: Grammemes every entry needs, when every entry is a grammeme-only atom («<VERB,2per,sing>»), and
+    #: whether the best reading must carry them: other words need no cache entry.
+    needs: frozenset[str] = frozenset()
+    needs_best: bool = False
     _entries: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def candidates(self, doc: Doc) -> list[int]:
@@ -111,6 +115,8 @@ class SubstitutionCheck:
 
     def _entry_for(self, token: Token) -> Entry | None:
         """The first entry matching the word (cached by its lower case, which its readings follow from)."""
+        if self.needs and not _carries(token, self.needs, self.needs_best):
+            return None  # no entry can match: a new word costs a set test, not a cache entry
         found = self._entries.get(token.lower, MISSING)
         if found is MISSING:
             if len(self._entries) > 50_000:
@@ -157,6 +163,13 @@ def _quoted(doc: Doc, token: Token) -> bool:
     before = tokens[token.index - 1].text if token.index > 0 else ""
     after = tokens[token.index + 1].text if token.index + 1 < len(tokens) else ""
     return before[-1:] in OPENING_QUOTES and after[:1] in CLOSING_QUOTES and bool(before) and bool(after)
+
+
+def _carries(token: Token, grammemes: frozenset[str], best_only: bool) -> bool:
+    """Whether the best reading (or, unless ``best_only``, some reading) of ``token`` has ``grammemes``."""
+    if best_only:
+        return bool(token.analyses) and grammemes <= token.analyses[0].grammemes
+    return any(grammemes <= a.grammemes for a in token.analyses)
 
 
 def _ambiguous(atom: Atom, token: Token) -> bool:
@@ -253,11 +266,15 @@ def compile(rule: Rule, analyzer: Morph) -> SubstitutionCheck:
         value = rule.spec.get(key)
         return None if value is None else _element(rule, key, key, value, analyzer)
 
+    needs: frozenset[str] = frozenset()
+    if all(not (e.paradigm or e.atom.forms or e.atom.lemmas or e.atom.prefix) for e in entries):
+        needs = frozenset.intersection(*(e.atom.grammemes for e in entries))
     return SubstitutionCheck(
         rule, tuple(entries), analyzer,
         {k: tuple(v) for k, v in forms.items()}, {k: tuple(v) for k, v in lemmas.items()}, tuple(scan),
         element_of("unless_next"), element_of("unless_prev"), bool(rule.spec.get("ambiguous_at_clause_start")),
         bool(rule.spec.get("skip_quoted")), frozenset(forms) | frozenset(lemmas),
+        needs, all(e.atom.best_only for e in entries),
     )
 
 
