@@ -14,7 +14,7 @@ from .morph import Analysis, Morph, morph
 class Token(NamedTuple):
     """One razdel token with its readings (a named tuple: a text makes dozens, each built in one step)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # the field shadows tuple.index, which no caller needs
     text: str
     start: int
     stop: int

@@ -108,7 +108,9 @@ def typical_length(name: str, lengths: Mapping[str, int]) -> int:
 
 def estimate(doc: Doc, lengths: Mapping[str, int]) -> Estimate:
     """Placeholders replaced by fillers of their typical length, blocks and comments dropped."""
-    text, pieces, origin, at = doc.text, [], [], 0
+    text, at = doc.text, 0
+    pieces: list[str] = []
+    origin: list[int] = []
     literal = []
     for start, stop in doc.placeholders:
         if start < at:  # nested in a placeholder already replaced

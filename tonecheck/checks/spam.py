@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
 from operator import or_
@@ -119,7 +120,7 @@ class Scan:
 
     # Computed on first use: most texts need only ``keys`` (the Doc's own index when the words are its own).
     @cached_property
-    def keys(self) -> Collection[str]:
+    def keys(self) -> AbstractSet[str]:
         """Every lemma and every lower-cased form of the words: patterns needing an absent word are skipped."""
         if self.words is self.doc.words:
             return self.doc.index.keys()
