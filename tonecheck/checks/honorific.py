@@ -11,6 +11,7 @@ from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import Morph
+from ..pattern import vocabulary
 from ..person import Person, norm, parse_person
 from ..rule import Rule
 
@@ -25,8 +26,8 @@ class HonorificCheck:
     analyzer: Morph
 
     def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
-        # No «уважаемый» in any form anywhere: nothing to agree (the index holds every word's lemmas).
-        if self.book.honorifics.isdisjoint(doc.index):
+        # No «уважаемый» in any form anywhere: nothing to agree (the vocabulary holds every word's lemmas).
+        if self.book.honorifics.isdisjoint(vocabulary(doc)):
             return ()
         return self._run(doc, ctx)
 
