@@ -92,3 +92,48 @@ def test_grammeme_lexicon_caches_only_words_carrying_the_shared_grammemes(linter
     hits = [doc.text[h.start:h.end] for h in check.run(doc, linter.context())]
     assert hits == ["Напиши"]
     assert "напиши" in check._entries and "таблица" not in check._entries
+
+
+def test_shipped_paradigms_are_current_and_cover_every_unknown_key():
+    """scripts/update_paradigms.py writes the table; run it after changing a lexicon or pymorphy3."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from tonecheck.checks import substitution
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "update_paradigms.py"
+    spec = importlib.util.spec_from_file_location("update_paradigms", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert substitution.SHIPPED.exists(), "the table ships inside the package"
+    assert json.loads(substitution.SHIPPED.read_text(encoding="utf-8")) == json.loads(
+        json.dumps(module.table(), ensure_ascii=False)), "run scripts/update_paradigms.py"
+
+
+def test_shipped_and_computed_paradigms_agree(monkeypatch):
+    from tonecheck.checks import substitution
+    from tonecheck.engine import load_rules
+    from tonecheck.morph import morph
+    from tonecheck.rule import builtin_dir
+
+    rules = [r for r in load_rules([builtin_dir()]) if r.kind == "substitution"]
+    fast = [c.entries for c in map(lambda r: substitution.compile(r, morph()), rules)]
+    monkeypatch.setattr(substitution, "shipped", lambda version: {})  # another pymorphy3: computed at load
+    slow = [c.entries for c in map(lambda r: substitution.compile(r, morph()), rules)]
+    strip = lambda entries: [(e.key, {w: a[:6] for w, a in e.paradigm.items()}) for e in entries]  # noqa: E731
+    assert [strip(e) for e in fast] == [strip(e) for e in slow]
+    assert sum(bool(e.paradigm) for entries in fast for e in entries) > 200
+
+
+def test_a_shipped_form_finds_its_pymorphy3_parse_again():
+    from tonecheck.checks import substitution
+    from tonecheck.morph import morph
+    from tonecheck.pattern import compile_atom
+
+    analyzer = morph()
+    form = substitution._paradigm("чекнуть", compile_atom("чекнуть", analyzer), analyzer)["чекну"]
+    assert len(form.raw) == 3  # (lemma, grammemes, n): read from the table, not kept as an object
+    (live,) = [a for a in analyzer.paradigm("чекнуть", frozenset()) if a.word == "чекну"]
+    assert analyzer._source(form.raw) == live.raw  # the same pymorphy3 form, found again by position
+    assert analyzer.reinflect(form, frozenset({"plur"})) == analyzer.reinflect(live, frozenset({"plur"}))

@@ -196,9 +196,19 @@ class Morph:
     def _source(self, raw: Any) -> Any:
         """The pymorphy3 Parse behind ``Analysis.raw``."""
         if type(raw) is tuple:  # (word, n): the n-th parse of word (pymorphy3 parses deterministically)
+            if len(raw) == 3:  # (lemma, grammemes, n): the n-th form of ``paradigm(lemma, grammemes)``
+                lemma, grammemes, n = raw
+                return self.paradigm(lemma, frozenset(grammemes))[n].raw
             word, n = raw
             return self._ru.parse(word)[n]
         return raw
+
+    @property
+    def version(self) -> str:
+        """pymorphy3 and its dictionary: what a table computed from them ahead of time depends on."""
+        meta = self._ru.dictionary.meta
+        return f"pymorphy3 {pymorphy3.__version__}; {meta.get('source')} {meta.get('source_revision')}, " \
+               f"compiled {meta.get('compiled_at')}"
 
     def unknown_grammemes(self, grammemes: set[str] | frozenset[str]) -> list[str]:
         """Grammemes OpenCorpora does not define (a typo in a rule file)."""

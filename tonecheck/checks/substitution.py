@@ -20,8 +20,11 @@ own grammemes for the agreement of the replacement.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from ..context import Context
 from ..doc import Doc, Token
@@ -285,20 +288,59 @@ def _element(rule: Rule, field_name: str, where: str, value: object, analyzer: M
         raise rule.error(field_name, f"{where}: {exc}") from None
 
 
+#: The paradigms of the built-in lexicons' unknown words, computed ahead of time by
+#: ``scripts/update_paradigms.py``: pymorphy3 predicting some 260 lexemes was a sixth of the CLI's
+#: cold start. Used only when written by the same pymorphy3 and dictionary (``Morph.version``);
+#: otherwise, and for words of your own rules, paradigms are computed as before.
+SHIPPED = Path(__file__).resolve().parent.parent / "data" / "paradigms.json"
+
+
+@lru_cache(maxsize=4)
+def shipped(version: str) -> dict[str, list[list]]:
+    try:
+        data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data.get("paradigms", {}) if data.get("version") == version else {}
+
+
+def paradigm_key(body: str, atom: Atom) -> str:
+    return f"{body}|{','.join(sorted(atom.grammemes))}|{','.join(sorted(atom.negated))}"
+
+
+def _body(key: str) -> str:
+    return key.split("<", 1)[0].strip().lower().replace("ё", "е")
+
+
 def _paradigm(key: str, atom: Atom, analyzer: Morph) -> dict[str, Analysis]:
     """Forms of a lemma key the dictionary does not know, as pymorphy3 would inflect it.
 
     Forms that are dictionary words of another lemma are left out, so «юзать» cannot claim a word
     it only happens to share a spelling with.
     """
-    body = key.split("<", 1)[0].strip().lower().replace("ё", "е")
+    body = _body(key)
     if not body or body[0] == "=" or body.endswith("*") or analyzer.is_known(body):
         return {}
-    out: dict[str, Analysis] = {}
-    for form in analyzer.paradigm(body, atom.grammemes):
+    rows = shipped(analyzer.version).get(paradigm_key(body, atom))
+    if rows is not None:
+        grammemes = tuple(sorted(atom.grammemes))
+        sets: dict[str, frozenset[str]] = {}  # one set per tag, as Morph shares them
+        grams = lambda tag: sets.get(tag) or sets.setdefault(tag, frozenset(filter(None, tag.split(","))))  # noqa: E731
+        # A row: form, part of speech, its grammemes joined by commas, whether the dictionary knows the
+        # form, its position in ``Morph.paradigm`` (the lemma is the key's word; a generated form's
+        # score is 1.0).
+        return {word: Analysis(word, body, pos, grams(tag), 1.0, known, (body, grammemes, n))
+                for word, pos, tag, known, n in rows}
+    return {word: form for word, (_, form) in live_paradigm(body, atom, analyzer).items()}
+
+
+def live_paradigm(body: str, atom: Atom, analyzer: Morph) -> dict[str, tuple[int, Analysis]]:
+    """``_paradigm`` computed with pymorphy3, each form with its position in ``Morph.paradigm``."""
+    out: dict[str, tuple[int, Analysis]] = {}
+    for n, form in enumerate(analyzer.paradigm(body, atom.grammemes)):
         if atom.negated & form.grammemes:
             continue
         if analyzer.is_known(form.word) and body not in analyzer.lemmas(form.word):
             continue
-        out.setdefault(form.word, form)
+        out.setdefault(form.word, (n, form))
     return out
