@@ -109,6 +109,18 @@ def test_unknown_selector_is_a_config_error(tmp_path, monkeypatch):
     assert result.exit_code == EXIT_ERROR and "«FMX» не совпадает ни с одним правилом" in result.stderr
 
 
+def test_extend_select_turns_on_rules_that_are_off_by_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    email = "Здравствуйте, Анна!\n\nЗаказ в пути.\n\nС уважением,\nМария"
+    plain = invoke("check", "--isolated", "--channel", "email", "--name", "Анна", "--color", "never", "-t", email)
+    assert "ST003" not in plain.stdout
+    extended = invoke("check", "--isolated", "--channel", "email", "--name", "Анна", "--color", "never",
+                      "--extend-select", "ST003,missing-help-offer", "-t", email)
+    assert "ST003" in extended.stdout and "ST004" in extended.stdout and extended.exit_code == 0
+    typo = invoke("check", "--extend-select", "STX", "-t", "Текст")
+    assert typo.exit_code == EXIT_ERROR and "extend_select: «STX»" in typo.stderr
+
+
 def test_explicit_config_and_per_path_overrides(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # globs in a --config file are relative to the working directory
     cfg = tmp_path / "conf" / "tone.toml"
