@@ -74,3 +74,15 @@ def test_find_turns_away_a_text_without_a_required_word_without_building_the_ind
     assert matches("вы сами виноватый", "Заказ уже в пути.") == []
     assert list(find(compile_pattern("вы сами виноватый", morph()), doc, doc.words)) == []
     assert "index" not in doc.__dict__
+
+
+def test_watched_keys_are_replaced_not_changed_in_place(linter):
+    """A thread loading rules must not change the set another thread is intersecting."""
+    from tonecheck import pattern
+
+    before = pattern._WATCHED
+    doc = linter.doc("Проверим ваш заказ.")
+    assert pattern.relevant(doc) == pattern.vocabulary(doc) & before
+    pattern.watch(["заказ", "совсем-новое-слово"])
+    assert pattern._WATCHED is not before and before <= pattern._WATCHED
+    assert "заказ" in pattern.relevant(doc)  # recomputed for the new set

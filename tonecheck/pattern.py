@@ -17,6 +17,7 @@ matches «виноват», «виноватые», «виноватых».
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -219,20 +220,25 @@ def vocabulary(doc: Doc) -> frozenset[str]:
 
 
 #: Every key some compiled lookup looks for (it only grows): a Doc is intersected with them once, and
-#: each lookup then searches that handful instead of the whole vocabulary.
-_WATCHED: set[str] = set()
+#: each lookup then searches that handful instead of the whole vocabulary. Replaced, never changed in
+#: place, so a thread linting while another loads rules never sees a set change under it.
+_WATCHED: frozenset[str] = frozenset()
+_WATCHING = threading.Lock()
 
 
 def watch(keys: Iterable[str]) -> None:
     """Declare keys a rule looks up in ``relevant(doc)``."""
-    _WATCHED.update(keys)
+    global _WATCHED
+    with _WATCHING:
+        _WATCHED = _WATCHED | frozenset(keys)
 
 
 def relevant(doc: Doc) -> frozenset[str]:
     """The keys of ``vocabulary(doc)`` that some rule watches (see ``watch``)."""
+    watched = _WATCHED
     cached = doc.memo.get("pattern:relevant")
-    if cached is None or cached[0] != len(_WATCHED):  # type: ignore[index]
-        cached = doc.memo["pattern:relevant"] = (len(_WATCHED), vocabulary(doc) & _WATCHED)
+    if cached is None or cached[0] is not watched:  # type: ignore[index]
+        cached = doc.memo["pattern:relevant"] = (watched, vocabulary(doc) & watched)
     return cached[1]  # type: ignore[index]
 
 
