@@ -39,6 +39,7 @@ from ..morph import Morph
 from ..prefilter import letters
 from ..rule import Rule
 
+MISSING = object()
 KEYS = {"rewrites", "max_edits", "min_length", "skip", "parts_of_speech", "followed_by", "complete", "word"}
 #: Readings that do not make a candidate a real word: names, places, abbreviations, typos.
 NOT_WORDS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init", "Erro", "LATN", "UNKN"})
@@ -168,11 +169,13 @@ class RespellingCheck:
         """The dictionary word that ``word`` respells, or None."""
         if self.appends and not self.analyzer.is_prefix(word):
             return None  # every candidate starts with the word itself, and no dictionary word does
-        if word not in self._cache:
+        found = self._cache.get(word, MISSING)
+        if found is MISSING:
             if len(self._cache) > 50_000:
                 self._cache.clear()
-            self._cache[word] = self._search(word)
-        return self._cache[word]
+            # Returned from the local name: another thread may clear the cache in between.
+            found = self._cache[word] = self._search(word)
+        return found  # type: ignore[return-value]
 
     def _search(self, word: str) -> str | None:
         if self.complete and self.analyzer.begins_word(word):
