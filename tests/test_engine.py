@@ -83,6 +83,17 @@ def test_thread_safe_results_equal_sequential(linter):
     assert got == expected
 
 
+def test_linting_while_another_thread_loads_rules(linter):
+    """A helpdesk may build a Linter for a new config in one worker while others lint."""
+    texts = [f"Щас чекну, бабки вернут. Заказ {i} у курьера, ждите!!!" for i in range(60)]
+    expected = [[(f.code, f.start) for f in linter.lint(t).findings] for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        loading = [pool.submit(Linter, Config(select=("slang", "harsh"))) for _ in range(2)]
+        got = list(pool.map(lambda t: [(f.code, f.start) for f in linter.lint(t).findings], texts))
+        assert all(future.result().checks for future in loading)
+    assert got == expected
+
+
 def test_non_string_input_is_a_type_error(linter):
     with pytest.raises(TypeError):
         linter.lint(b"bytes")  # type: ignore[arg-type]
