@@ -148,3 +148,12 @@ def test_capital_after_an_abbreviation_dot_is_a_name():
     linter = _linter([["цц?а$", "тся"]])
     assert _suggestions(linter, "Ближайшая ст. м. Кажеца.") == []
     assert _suggestions(linter, "Всё так. Кажеца, успеем.") == [("Кажеца", "Кажется")]
+
+
+@pytest.mark.parametrize("replacement", ["и", "", "\\1", "\\1и", "с\\1", "\\1-\\2", "\\g<1>о"])
+def test_expand_agrees_with_match_expand(replacement):
+    from tonecheck.checks.respelling import Rewrite, _parts
+
+    regex = __import__("re").compile("([жш])(ы)")
+    m = regex.search("жыть")
+    assert Rewrite(regex, replacement, parts=_parts(replacement)).expand(m) == m.expand(replacement)

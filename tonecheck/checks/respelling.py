@@ -27,7 +27,7 @@ Optional narrowing and widening:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -63,12 +63,30 @@ class Rewrite:
     #: nothing to hold on to in a given word, and a letter table skips them without a scan.
     needs: tuple[frozenset[str], ...] = ()
 
-    def expand(self, m: re.Match[str]) -> str:
-        if self.parts is None:
-            return m.expand(self.replacement)
-        if len(self.parts) == 1 and isinstance(self.parts[0], str):
-            return self.parts[0]  # plain text, the commonest case: no join
-        return "".join(p if isinstance(p, str) else m.group(p) or "" for p in self.parts)
+    #: ``expand`` specialised once for the shape of ``parts`` (tens of thousands of calls per new text).
+    expand: Callable[[re.Match[str]], str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "expand", _expander(self.replacement, self.parts))
+
+
+def _expander(replacement: str, parts: tuple[str | int, ...] | None) -> Callable[[re.Match[str]], str]:
+    """What a match is replaced with: ``'и'``, ``'\\1'``, ``'\\1и'``, ``'с\\1'`` without a join; the rest by parts."""
+    if parts is None:
+        return lambda m: m.expand(replacement)
+    texts = [p for p in parts if isinstance(p, str)]
+    groups = [p for p in parts if isinstance(p, int)]
+    shape = "".join("t" if isinstance(p, str) else "g" for p in parts)
+    text, group = (texts or [""])[0], (groups or [0])[0]
+    if shape in ("", "t"):
+        return lambda m: text
+    if shape == "g":
+        return lambda m: m.group(group) or ""
+    if shape == "gt":
+        return lambda m: (m.group(group) or "") + text
+    if shape == "tg":
+        return lambda m: text + (m.group(group) or "")
+    return lambda m: "".join([p if isinstance(p, str) else m.group(p) or "" for p in parts])
 
 
 @dataclass(frozen=True)
