@@ -244,12 +244,21 @@ def _edits(word: str, rewrites: tuple[Rewrite, ...], table: dict[str, int]) -> I
             yield index, word[: m.start()] + rewrite.expand(m) + word[m.end():]
 
 
-def _applicable(word: str, table: dict[str, int]) -> list[int]:
+def _applicable(word: str, table: dict[str, int]) -> tuple[int, ...]:
     """Indices, in order, of the rewrites whose letters ``word`` has: the rest cannot apply."""
     mask = table[""]
     for ch in set(word):
         mask |= table.get(ch, 0)
-    return [i for i in range(mask.bit_length()) if mask >> i & 1]
+    found = _INDICES.get(mask)
+    if found is None:  # the same few letter sets come back word after word
+        if len(_INDICES) > 4096:
+            _INDICES.clear()
+        found = _INDICES[mask] = tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
+    return found
+
+
+#: Bit mask of rewrites → their indices in order (see ``_applicable``).
+_INDICES: dict[int, tuple[int, ...]] = {}
 
 
 def _letter_table(rewrites: tuple[Rewrite, ...]) -> dict[str, int]:
