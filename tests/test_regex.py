@@ -14,13 +14,17 @@ from tonecheck.errors import RuleError
 from tonecheck.rule import parse_rule
 
 
-def _linter(replace) -> Linter:
+def _rule(**spec) -> Linter:
+    """A Linter with one regex rule made of ``spec`` (``regex`` and any other fields of the kind)."""
     data = {
         "code": "XX004", "name": "test-regex", "category": "slang", "severity": "warning",
-        "kind": "regex", "message": "m", "why": "w", "fix_safety": "unsafe",
-        "examples": {"fire": ["x"], "pass": ["y"]}, "regex": r"(?<!\w)(?:[тТ]к|мб|зп)(?!\w)", "replace": replace,
+        "kind": "regex", "message": "m", "why": "w", "examples": {"fire": ["x"], "pass": ["y"]}, **spec,
     }
     return Linter(rules=[parse_rule(data, {}, "test.yaml", kind_keys())])
+
+
+def _linter(replace) -> Linter:
+    return _rule(fix_safety="unsafe", regex=r"(?<!\w)(?:[тТ]к|мб|зп)(?!\w)", replace=replace)
 
 
 def test_mapping_replaces_each_match_by_its_own_text():
@@ -40,13 +44,8 @@ def test_mapping_values_must_be_strings():
 
 
 def test_gate_is_checked_at_load():
-    data = {
-        "code": "XX004", "name": "test-regex", "category": "slang", "severity": "warning",
-        "kind": "regex", "message": "m", "why": "w", "examples": {"fire": ["x"], "pass": ["y"]},
-        "regex": "а", "gate": "(",
-    }
     with pytest.raises(RuleError):
-        Linter(rules=[parse_rule(data, {}, "test.yaml", kind_keys())])
+        _rule(regex="а", gate="(")
 
 
 @given(text=st.text(alphabet="аАеЕёЁоОшмсрук -ДдЯяw1_.,!", max_size=30))
@@ -107,13 +106,8 @@ def test_word_rules_find_what_the_full_scan_finds(linter, pieces):
 
 
 def test_words_must_be_a_flag():
-    data = {
-        "code": "XX004", "name": "test-regex", "category": "slang", "severity": "warning",
-        "kind": "regex", "message": "m", "why": "w", "examples": {"fire": ["x"], "pass": ["y"]},
-        "regex": "а", "words": "yes",
-    }
     with pytest.raises(RuleError):
-        Linter(rules=[parse_rule(data, {}, "test.yaml", kind_keys())])
+        _rule(regex="а", words="yes")
 
 
 def test_lively_words_are_those_some_word_rule_matches(linter):
