@@ -4,7 +4,7 @@ import pytest
 
 from tonecheck.doc import Doc
 from tonecheck.morph import morph
-from tonecheck.pattern import Lookup, PatternError, compile_pattern, find, relevant, vocabulary
+from tonecheck.pattern import Lookup, PatternError, compile_pattern, find, relevant
 
 
 def matches(pattern: str, text: str) -> list[str]:
@@ -55,7 +55,7 @@ def test_lookup_brings_up_only_patterns_whose_rarest_word_occurs():
 
 def test_vocabulary_is_the_keys_of_the_index():
     doc = Doc.build("Мы передали ваши заказы курьеру, ждите звонка.")
-    assert vocabulary(doc) == frozenset(doc.index)
+    assert doc.vocabulary == frozenset(doc.index)
 
 
 def test_relevant_keys_follow_lookups_compiled_after_the_doc_was_first_asked():
@@ -66,7 +66,7 @@ def test_relevant_keys_follow_lookups_compiled_after_the_doc_was_first_asked():
     # A rule compiled later still sees its words in the same Doc.
     later = Lookup.of([(frozenset({"оператор"}),)])
     assert later.candidates(doc) == [0]
-    assert relevant(doc) <= vocabulary(doc)
+    assert relevant(doc) <= doc.vocabulary
 
 
 def test_find_turns_away_a_text_without_a_required_word_without_building_the_index():
@@ -82,7 +82,7 @@ def test_watched_keys_are_replaced_not_changed_in_place(linter):
 
     before = pattern._WATCHED
     doc = linter.doc("Проверим ваш заказ.")
-    assert pattern.relevant(doc) == pattern.vocabulary(doc) & before
+    assert pattern.relevant(doc) == doc.vocabulary & before
     pattern.watch(["заказ", "совсем-новое-слово"])
     assert pattern._WATCHED is not before and before <= pattern._WATCHED
     assert "заказ" in pattern.relevant(doc)  # recomputed for the new set

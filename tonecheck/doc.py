@@ -124,6 +124,15 @@ class Doc:
         return [t for t in self.tokens if t.is_word]
 
     @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every lemma and lower-case form of ``words``: the keys of ``index``, without building it.
+
+        Most texts hold no word a rule looks for; this set turns them away, and only the others pay for
+        the positions in ``index``.
+        """
+        return frozenset().union(*[token.keys for token in self.words])
+
+    @cached_property
     def index(self) -> dict[str, list[int]]:
         """Positions in ``words`` of every lemma and lower-case form, for rules that look words up."""
         index: dict[str, list[int]] = {}

@@ -206,19 +206,6 @@ def compile_pattern(source: str, analyzer: Morph) -> Pattern:
     return Pattern(source, tuple(elements))
 
 
-def vocabulary(doc: Doc) -> frozenset[str]:
-    """Every lemma and lower-case form of ``doc.words``: the keys of ``doc.index``, without building it.
-
-    Most texts hold no word a pattern needs; they are turned away by this set, and only the others pay
-    for the positions in ``doc.index``.
-    """
-    found = doc.memo.get("pattern:vocabulary")
-    if found is None:
-        words = doc.words
-        found = doc.memo["pattern:vocabulary"] = frozenset({t.lower for t in words}.union(*[t.lemmas for t in words]))
-    return found  # type: ignore[return-value]
-
-
 #: Every key some compiled lookup looks for (it only grows): a Doc is intersected with them once, and
 #: each lookup then searches that handful instead of the whole vocabulary. Replaced, never changed in
 #: place, so a thread linting while another loads rules never sees a set change under it.
@@ -234,11 +221,11 @@ def watch(keys: Iterable[str]) -> None:
 
 
 def relevant(doc: Doc) -> frozenset[str]:
-    """The keys of ``vocabulary(doc)`` that some rule watches (see ``watch``)."""
+    """The keys of ``doc.vocabulary`` that some rule watches (see ``watch``)."""
     watched = _WATCHED
     cached = doc.memo.get("pattern:relevant")
     if cached is None or cached[0] is not watched:  # type: ignore[index]
-        cached = doc.memo["pattern:relevant"] = (watched, vocabulary(doc) & watched)
+        cached = doc.memo["pattern:relevant"] = (watched, doc.vocabulary & watched)
     return cached[1]  # type: ignore[index]
 
 
@@ -288,7 +275,7 @@ def find(pattern: Pattern, doc: Doc, words: list[Token],
     """Non-overlapping (first word index, past-last word index) matches of ``pattern``."""
     lemmas, forms, scan = anchors or pattern.anchor
     if words is doc.words:
-        keys = vocabulary(doc)
+        keys = doc.vocabulary
         # Cheap rejection: some required word occurs nowhere in the text.
         if any(keys.isdisjoint(req) for req in (pattern.required if requirements is None else requirements)):
             return

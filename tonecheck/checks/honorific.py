@@ -11,7 +11,6 @@ from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import Morph
-from ..pattern import vocabulary
 from ..person import Person, norm, parse_person
 from ..rule import Rule
 
@@ -27,7 +26,7 @@ class HonorificCheck:
 
     def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
         # No «уважаемый» in any form anywhere: nothing to agree (the vocabulary holds every word's lemmas).
-        if self.book.honorifics.isdisjoint(vocabulary(doc)):
+        if self.book.honorifics.isdisjoint(doc.vocabulary):
             return ()
         return self._run(doc, ctx)
 

@@ -26,7 +26,7 @@ from ..doc import Doc, Token, customer_doc
 from ..finding import Hit, Suggestion
 from ..layout import Chunk, chunks, lead, words_between
 from ..morph import Morph
-from ..pattern import Pattern, PatternError, compile_pattern, find, vocabulary
+from ..pattern import Pattern, PatternError, compile_pattern, find
 from ..rule import Rule
 from ..template import placeholder_name
 
@@ -88,7 +88,7 @@ class PresenceCheck:
         else:
             region = parts
         words = words_between(doc, region[0].start, region[-1].stop)
-        keys = vocabulary(doc)  # the index's keys, without building the index
+        keys = doc.vocabulary  # the index's keys, without building the index
         for pattern in self.patterns:
             # A pattern whose required word is nowhere in the text is not in the region either.
             if any(keys.isdisjoint(required) for required in pattern.required):

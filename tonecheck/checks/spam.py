@@ -33,7 +33,7 @@ from ..doc import Doc, Token
 from ..errors import ConfigError
 from ..finding import Hit
 from ..morph import Morph
-from ..pattern import Pattern, PatternError, compile_pattern, find, vocabulary
+from ..pattern import Pattern, PatternError, compile_pattern, find
 from ..prefilter import Requirement, possible, required
 from ..rule import NAME, Rule
 
@@ -123,7 +123,7 @@ class Scan:
     def keys(self) -> AbstractSet[str]:
         """Every lemma and every lower-cased form of the words: patterns needing an absent word are skipped."""
         if self.words is self.doc.words:
-            return vocabulary(self.doc)  # the index's keys, without building the index
+            return self.doc.vocabulary  # the index's keys, without building the index
         return frozenset().union(*[token.lemmas for token in self.words], [t.lower for t in self.words])
 
     @cached_property
