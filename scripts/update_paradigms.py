@@ -32,8 +32,8 @@ def table() -> dict[str, object]:
         if rule.kind != "substitution":
             continue
         for key in rule.spec["lexicon"]:
-            body = substitution._body(key)
-            if not body or body[0] == "=" or body.endswith("*") or analyzer.is_known(body):
+            body = substitution.unknown_lemma(key, analyzer)
+            if body is None:
                 continue
             atom = compile_atom(key, analyzer)
             forms = substitution.live_paradigm(body, atom, analyzer)

@@ -308,8 +308,12 @@ def paradigm_key(body: str, atom: Atom) -> str:
     return f"{body}|{','.join(sorted(atom.grammemes))}|{','.join(sorted(atom.negated))}"
 
 
-def _body(key: str) -> str:
-    return key.split("<", 1)[0].strip().lower().replace("ё", "е")
+def unknown_lemma(key: str, analyzer: Morph) -> str | None:
+    """The lemma of a lexicon key the dictionary does not know (its paradigm is predicted), or None."""
+    body = key.split("<", 1)[0].strip().lower().replace("ё", "е")
+    if not body or body[0] == "=" or body.endswith("*") or analyzer.is_known(body):
+        return None
+    return body
 
 
 def _paradigm(key: str, atom: Atom, analyzer: Morph) -> dict[str, Analysis]:
@@ -318,8 +322,8 @@ def _paradigm(key: str, atom: Atom, analyzer: Morph) -> dict[str, Analysis]:
     Forms that are dictionary words of another lemma are left out, so «юзать» cannot claim a word
     it only happens to share a spelling with.
     """
-    body = _body(key)
-    if not body or body[0] == "=" or body.endswith("*") or analyzer.is_known(body):
+    body = unknown_lemma(key, analyzer)
+    if body is None:
         return {}
     rows = shipped(analyzer.version).get(paradigm_key(body, atom))
     if rows is not None:
