@@ -329,12 +329,15 @@ def _paradigm(key: str, atom: Atom, analyzer: Morph) -> dict[str, Analysis]:
     if rows is not None:
         grammemes = tuple(sorted(atom.grammemes))
         sets: dict[str, frozenset[str]] = {}  # one set per tag, as Morph shares them
-        grams = lambda tag: sets.get(tag) or sets.setdefault(tag, frozenset(filter(None, tag.split(","))))  # noqa: E731
+        out: dict[str, Analysis] = {}
         # A row: form, part of speech, its grammemes joined by commas, whether the dictionary knows the
         # form, its position in ``Morph.paradigm`` (the lemma is the key's word; a generated form's
         # score is 1.0).
-        return {word: Analysis(word, body, pos, grams(tag), 1.0, known, (body, grammemes, n))
-                for word, pos, tag, known, n in rows}
+        for word, pos, tag, known, n in rows:
+            if tag not in sets:
+                sets[tag] = frozenset(filter(None, tag.split(",")))
+            out[word] = Analysis(word, body, pos, sets[tag], 1.0, known, (body, grammemes, n))
+        return out
     return {word: form for word, (_, form) in live_paradigm(body, atom, analyzer).items()}
 
 
