@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -482,33 +483,55 @@ class Suspicion:
 
     A new word is tested once against the roots of every rule together, not once per rule, and its
     verdict is kept by its written form as plain strings (nothing for the garbage collector to walk).
+    The roots, their expression and the verdicts are one ``_Roots`` replaced when a rule adds roots,
+    never changed in place: a thread linting while another loads rules keeps a consistent set.
     """
 
     def __init__(self) -> None:
-        self.roots: dict[str, None] = {}  # in the order rules add them, once each
-        self.pattern: re.Pattern[str] | None = None
-        #: Suspect reading keys by written word (``WORD`` span); () for a word no rule can match.
-        self.spans: dict[str, tuple[tuple[str, str, bool], ...]] = {}
+        self.current = _Roots(())
+        self._lock = threading.Lock()
+
+    @property
+    def roots(self) -> tuple[str, ...]:
+        return self.current.roots
+
+    @property
+    def spans(self) -> dict[str, tuple[tuple[str, str, bool], ...]]:
+        """Suspect reading keys by written word (``WORD`` span); () for a word no rule can match."""
+        return self.current.spans
 
     def watch(self, roots: Iterable[str]) -> None:
         """Add a rule's roots; verdicts given without them are forgotten."""
-        new = [root for root in roots if root not in self.roots]
-        if new:
-            self.roots.update(dict.fromkeys(new))
-            self.pattern = None  # compiled on first use: rules load at every start of the command line
-            self.spans.clear()
+        with self._lock:
+            known = self.current.roots
+            new = [root for root in dict.fromkeys(roots) if root not in known]
+            if new:
+                self.current = _Roots((*known, *new))
 
     def keys(self, doc: Doc) -> frozenset[tuple[str, str, bool]]:
         """The reading keys of ``doc.view`` (see ``reading_keys``) in which some rule's roots occur."""
         found = doc.memo.get("lexeme:suspects")
         if found is None:
-            found = doc.memo["lexeme:suspects"] = self._keys(doc.view)
+            found = doc.memo["lexeme:suspects"] = self.current.keys(doc.view)
         return found  # type: ignore[return-value]
 
-    def _keys(self, text: str) -> frozenset[tuple[str, str, bool]]:
+    def _suspect(self, key: tuple[str, str, bool]) -> bool:
+        return self.current.suspect(key)
+
+
+@dataclass
+class _Roots:
+    """The roots of all lexeme rules in the order rules added them, with what is derived from them."""
+
+    roots: tuple[str, ...]
+    spans: dict[str, tuple[tuple[str, str, bool], ...]] = field(default_factory=dict)
+    #: Compiled on first use: rules load at every start of the command line.
+    pattern: re.Pattern[str] | None = None
+
+    def keys(self, text: str) -> frozenset[tuple[str, str, bool]]:
         spans = written(text)
         if spans is None:
-            return frozenset(key for key in reading_keys(text) if self._suspect(key))
+            return frozenset(key for key in reading_keys(text) if self.suspect(key))
         cache = self.spans
         out: list[tuple[str, str, bool]] = []
         for span in spans:
@@ -516,15 +539,16 @@ class Suspicion:
             if keys is None:
                 if len(cache) > CACHE_SIZE:
                     cache.clear()
-                keys = cache[span] = tuple(key for key in _span_keys(span) if self._suspect(key))
+                keys = cache[span] = tuple(key for key in _span_keys(span) if self.suspect(key))
             out += keys
         return frozenset(out)
 
-    def _suspect(self, key: tuple[str, str, bool]) -> bool:
-        if self.pattern is None:
-            self.pattern = re.compile(by_first_letter(self.roots))
+    def suspect(self, key: tuple[str, str, bool]) -> bool:
+        pattern = self.pattern
+        if pattern is None:
+            pattern = self.pattern = re.compile(by_first_letter(self.roots))
         text, plain, _latin = key
-        return bool(self.pattern.search(text) or (plain != text and self.pattern.search(plain)))
+        return bool(pattern.search(text) or (plain != text and pattern.search(plain)))
 
 
 suspicion = Suspicion()
