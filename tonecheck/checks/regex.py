@@ -17,6 +17,7 @@ is then searched once, its verdict kept; a text made only of words without a mat
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -100,20 +101,31 @@ class Lively:
     """The words of a text in which some ``words: true`` rule finds a match, shared by those rules.
 
     A new word is searched by the rules' expressions once for all of them; a word none finds anything
-    in is kept (a plain string) in one set instead of one per rule.
+    in is kept (a plain string) in one set instead of one per rule. The expressions and that set are
+    replaced together when a rule is added, never changed in place: a thread linting while another
+    loads rules never files a word as dull under expressions it did not try.
     """
 
     def __init__(self) -> None:
         #: Each rule's gate (None without one) and expression: a gate holds in any text the expression
-        #: matches in, a word too, and is cheaper.
-        self.patterns: list[tuple[re.Pattern[str] | None, re.Pattern[str]]] = []
-        self.dull: set[str] = set()
+        #: matches in, a word too, and is cheaper; and the words none of them finds anything in.
+        self.current: tuple[tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...], set[str]] = ((), set())
+        self._lock = threading.Lock()
+
+    @property
+    def patterns(self) -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]:
+        return self.current[0]
+
+    @property
+    def dull(self) -> set[str]:
+        return self.current[1]
 
     def watch(self, regex: re.Pattern[str], gate: re.Pattern[str] | None = None) -> None:
         """Add a rule's expression; words judged without it are judged again."""
-        if (gate, regex) not in self.patterns:
-            self.patterns.append((gate, regex))
-            self.dull.clear()
+        with self._lock:
+            patterns = self.current[0]
+            if (gate, regex) not in patterns:
+                self.current = ((*patterns, (gate, regex)), set())
 
     def words(self, doc: Doc) -> frozenset[str]:
         """The words of ``doc`` (see ``words``) that some watched expression finds a match in."""
@@ -123,14 +135,14 @@ class Lively:
         return found  # type: ignore[return-value]
 
     def _lively(self, found: frozenset[str]) -> frozenset[str]:
-        dull = self.dull
+        patterns, dull = self.current
         if dull.issuperset(found):
             return frozenset()
         if len(dull) > CACHE_SIZE:
             dull.clear()
         out = []
         for word in found - dull:
-            if any((g is None or g.search(word)) and p.search(word) for g, p in self.patterns):
+            if any((g is None or g.search(word)) and p.search(word) for g, p in patterns):
                 out.append(word)
             else:
                 dull.add(word)
