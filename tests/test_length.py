@@ -46,3 +46,17 @@ def test_bad_spec_is_a_load_error(builtin_rules):
         broken = type(rule)(**{**rule.__dict__, "spec": {**rule.spec, **spec}})
         with pytest.raises(RuleError):
             compile_rules([broken], morph())
+
+
+def test_a_chat_without_capitals_is_cut_into_sentences(linter):
+    # razdel keeps «привет. ну чё» in one sentence; the rule counts each short sentence on its own.
+    text = ("привет. ну что, посмотрел ваш заказ, там всё в порядке, сейчас курьер его везёт. если что "
+            "пишите, поможем. не беспокойтесь, деньги вернём, если что-то будет не так")
+    assert "CL053" not in [f.code for f in linter.lint(text).findings]
+
+
+def test_a_dot_after_an_abbreviation_does_not_end_the_sentence(linter):
+    text = ("оплата 500 руб. в месяц, т. е. примерно столько же, сколько вы платили раньше за тариф и за все "
+            "дополнительные услуги, которые были подключены в прошлом году")
+    found = [f for f in linter.lint(text).findings if f.code == "CL053"]
+    assert len(found) == 1 and found[0].data == {"words": 26}

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import json
 
-from tonecheck import Config, Linter
+import pytest
+from rich.console import Console
+
+from tonecheck import Config, Linter, sarif
 from tonecheck.engine import load_rules
+from tonecheck.render import text_report
 from tonecheck.rule import builtin_dir
 
 RULES = load_rules([builtin_dir()])
@@ -49,6 +53,16 @@ def test_fire_examples(rule, single):
     for ex in rule.fire:
         report = single(rule).lint(ex.text, **_ctx(ex.context))
         assert rule.code in [f.code for f in report.findings], f"{rule.code} did not fire on {ex.text!r}"
+        _renders(report, rule)
+
+
+def _renders(report, rule) -> None:
+    """Every output format shows the finding (each kind keeps its own things in ``data``)."""
+    console = Console(record=True, width=120, no_color=True)
+    text_report(console, "<текст>", report)
+    assert rule.code in console.export_text()
+    assert rule.code in json.dumps(report.to_dict(), ensure_ascii=False)
+    assert rule.code in sarif.dumps([("draft.txt", report)], [rule])
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")

@@ -24,3 +24,9 @@ def test_verdict_by_worst_severity():
     assert verdict([f("info", 2)], 98) == "ok"
     assert verdict([f("warning", 8)], 92) == "fix"
     assert verdict([f("error", 25)], 75) == "block"
+
+
+def test_many_warnings_block_sending():
+    warnings = [f("warning", 8)] * 7
+    assert verdict(warnings, overall(warnings)) == "block"  # 44 / 100
+    assert verdict(warnings[:6], overall(warnings[:6])) == "fix"  # 52 / 100

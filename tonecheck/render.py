@@ -40,8 +40,10 @@ def highlighted(report: Report) -> Text:
         if finding.end > finding.start:
             text.stylize(SEVERITY_STYLE[finding.severity], finding.start, finding.end)
     for finding in report.findings:
-        # Words a finding names as its cause (``data["words"]``: start/end) stand out inside its span.
-        for word in finding.data.get("words", ()):
+        # Words a finding names as its cause (``data["words"]``: a list of start/end) stand out inside its
+        # span; other checks keep other things under that key (the long-sentence rule, a word count).
+        causes = finding.data.get("words")
+        for word in causes if isinstance(causes, list) else ():
             start, end = (word.get("start"), word.get("end")) if isinstance(word, dict) else (None, None)
             if isinstance(start, int) and isinstance(end, int):
                 text.stylize("bold underline", start, end)

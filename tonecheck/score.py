@@ -31,9 +31,13 @@ def by_category(findings: list[Finding]) -> dict[str, int]:
     return {c: max(0, round(100 - totals[c])) if c in totals else 100 for c in CATEGORIES}
 
 
+#: Below this score the draft is not sent even without an error: that many warnings add up.
+BLOCK_BELOW = 50
+
+
 def verdict(findings: list[Finding], score: int) -> str:
-    """An error blocks sending; a warning asks for an edit; hints alone are fine."""
-    if any(f.severity == "error" for f in findings):
+    """An error, or a score under ``BLOCK_BELOW``, blocks sending; a warning asks for an edit; hints alone are fine."""
+    if score < BLOCK_BELOW or any(f.severity == "error" for f in findings):
         return "block"
     if any(f.severity == "warning" for f in findings):
         return "fix"

@@ -6,11 +6,12 @@ between blank lines) or ``sentence_words``; ``limit`` is the largest count that 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..context import Context
-from ..doc import Doc
+from ..doc import Doc, Token
 from ..finding import Hit
 from ..layout import chunks, paragraphs
 from ..morph import Morph
@@ -71,14 +72,40 @@ class LengthCheck:
         if len(doc.words) <= self.limit:  # no sentence holds more words than the text
             return
         for chunk in chunks(doc):
-            n = len(chunk.words)
-            if n > self.limit:
-                yield Hit(
-                    chunk.start,
-                    chunk.stop,
-                    message=f"Предложение из {n} {plural(n, 'слова', 'слов', 'слов')} (больше {self.limit})",
-                    data={"words": n},
-                )
+            if len(chunk.words) <= self.limit:
+                continue
+            for words in _lowercase_sentences(doc.view, chunk.words):
+                n = len(words)
+                if n > self.limit:
+                    yield Hit(
+                        words[0].start,
+                        words[-1].stop,
+                        message=f"Предложение из {n} {plural(n, 'слова', 'слов', 'слов')} (больше {self.limit})",
+                        data={"words": n},
+                    )
+
+
+#: A full stop, «!», «?» or «…» between two words, with a space after it.
+_SENTENCE_END = re.compile(r"[.!?…]+[)»\"']*\s")
+#: Shorter words before a dot may be abbreviations («т. е.», «г. Москва», «руб. в месяц»).
+_ABBREVIATION_LENGTH = 3
+
+
+def _lowercase_sentences(view: str, words: tuple[Token, ...]) -> list[tuple[Token, ...]]:
+    """A chunk cut where a sentence ends before a lower-case word: razdel keeps «привет. ну чё» whole
+    (a lower-case word after a dot is usually an abbreviation's), a chat written without capitals
+    ends sentences so; «!», «?» always end one, a dot after a word longer than an abbreviation does."""
+    out: list[tuple[Token, ...]] = []
+    begin = 0
+    for i in range(1, len(words)):
+        prev = words[i - 1]
+        gap = view[prev.stop:words[i].start]
+        found = _SENTENCE_END.match(gap)
+        if found and ("." not in found.group() or "…" in found.group() or len(prev.text) > _ABBREVIATION_LENGTH):
+            out.append(words[begin:i])
+            begin = i
+    out.append(words[begin:])
+    return out
 
 
 def compile(rule: Rule, analyzer: Morph) -> LengthCheck:
