@@ -46,3 +46,11 @@ def test_sms_figures_from_placeholders_are_called_an_estimate(linter):
     assert "частей примерно" in line and "символов примерно" in line
     (plain,) = [t.plain for t in _extras_lines(linter.lint("Заказ готов.", channel="sms")) if t.plain.startswith("SMS")]
     assert "примерно" not in plain
+
+
+def test_a_span_over_several_lines_is_quoted_on_one_line(linter):
+    text = "Уважаемая Валентина, добрый день!\n\nВаше обращение получено. Проверка идёт."
+    report = linter.lint(text, customer_name="Валентина", customer_message="Где мой телевизор? Заказ 123.")
+    out = render(report)
+    assert "TP001" in out
+    assert "«Уважаемая Валентина, добрый день!↵↵Ваше обращение получено." in out

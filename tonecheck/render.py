@@ -64,7 +64,9 @@ def text_report(console: Console, name: str, report: Report, *, show_source: boo
             (f"[{f.category}]", "dim"), " ", f.message,
         )
         console.print(head)
-        quoted = f.text if len(f.text) <= 80 else f.text[:77] + "…"
+        # One line per finding, like the replacement below: line breaks inside the span show as «↵».
+        quoted = f.text.replace("\n", "↵")
+        quoted = quoted if len(quoted) <= 80 else quoted[:77] + "…"
         line = Text.assemble("    «", (quoted, "underline"), "»")
         if f.suggestions:
             s = f.suggestions[0]
