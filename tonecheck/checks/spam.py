@@ -114,34 +114,44 @@ class Need(NamedTuple):
     starts: re.Pattern[str] | None
 
 
-@dataclass(frozen=True)
 class Scan:
-    """What the signals read: the view, its words with look-alike letters read back, mixed words."""
+    """What the signals read: the view, its words with look-alike letters read back, mixed words.
 
-    doc: Doc
-    words: list[Token]
-    mixed: list[tuple[int, int]]
+    A plain class with slots, its counts computed on first use: one is built for every text, and
+    ``functools.cached_property`` (a lock per read on Python 3.11) cost more than the counts themselves.
+    """
 
-    # Computed on first use: most texts need only ``keys`` (the Doc's own index when the words are its own).
-    @cached_property
-    def keys(self) -> AbstractSet[str]:
-        """Every lemma and every lower-cased form of the words: patterns needing an absent word are skipped."""
-        if self.words is self.doc.words:
-            return self.doc.vocabulary  # the index's keys, without building the index
-        return frozenset().union(*[token.lemmas for token in self.words], [t.lower for t in self.words])
+    __slots__ = ("_letters", "_lines", "_upper", "doc", "keys", "mixed", "words")
 
-    @cached_property
+    def __init__(self, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.words = words
+        self.mixed = mixed
+        #: Every lemma and every lower-cased form of the words: patterns needing an absent word are skipped.
+        self.keys: AbstractSet[str] = doc.vocabulary if words is doc.words else frozenset().union(
+            *[token.lemmas for token in words], [t.lower for t in words])
+        self._letters: int | None = None
+        self._upper: int | None = None
+        self._lines: str | None = None
+
+    @property
     def letters(self) -> int:
-        return sum(map(str.isalpha, self.doc.view))
+        if self._letters is None:
+            self._letters = sum(map(str.isalpha, self.doc.view))
+        return self._letters
 
-    @cached_property
+    @property
     def upper(self) -> int:
-        return sum(map(str.isupper, self.doc.view))
+        if self._upper is None:
+            self._upper = sum(map(str.isupper, self.doc.view))
+        return self._upper
 
-    @cached_property
+    @property
     def lines(self) -> str:
         """The keys each after a newline, for the prefix tests (one regex search instead of a loop over words)."""
-        return "\n" + "\n".join(self.keys)
+        if self._lines is None:
+            self._lines = "\n" + "\n".join(self.keys)
+        return self._lines
 
     def may_match(self, needs: tuple[Need, ...]) -> bool:
         """Whether every word the pattern cannot do without may occur in the text (lemmas and forms alike)."""
@@ -438,8 +448,10 @@ class SpamCheck:
 
     def scan(self, doc: Doc) -> Scan:
         """The words the phrases read: disguised words read back, emoji and «‼» glued to a word cut off."""
-        mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view)
-                 if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if _FOREIGN.search(doc.view) or _TOUCHING.search(doc.view) else []
+        view = doc.view
+        odd = _FOREIGN.search(view) is not None or _TOUCHING.search(view) is not None
+        mixed = [(m.start(), m.end()) for m in _RUN.finditer(view)
+                 if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if odd else []
         if not mixed and all(map(str.isalnum, [t.text for t in doc.words])):
             return Scan(doc, doc.words, mixed)  # nothing to read back: the Doc's own words and index
         words: list[Token] = []
