@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from rich.console import Console
@@ -267,3 +268,17 @@ def test_gates_agree_with_the_full_count_on_random_mixtures(sp, spam_check):
             spam_check, sp.doc(text), ctx)
 
     check()
+
+
+def test_every_capital_may_be_a_capital():
+    # The caps gate counts what may be a capital: it must never miss one (all of Unicode's planes 0-1).
+    capitals = "".join(chr(c) for c in range(0x20000) if chr(c).isupper())
+    assert len(spam._MAYBE_CAPITAL.findall(capitals)) == len(capitals)
+
+
+def test_odd_runs_are_found_as_before():
+    # The two skipping searches together find what one alternation of the three cases found.
+    odd = re.compile(r"[^\WA-Za-z0-9а-яёА-ЯЁ_]|[а-яёА-ЯЁ][A-Za-z0-9]|[A-Za-z0-9][а-яёА-ЯЁ]")
+    for text in [*_FRAGMENTS, "abc", "аб1", "1аб", "x ж", "жx", "Аndroid", "ﬁ", "𝗸", "ab-вг", "éтот", "7600х3д"]:
+        found = spam._FOREIGN.search(text) is not None or spam._TOUCHING.search(text) is not None
+        assert found == (odd.search(text) is not None), text

@@ -48,8 +48,12 @@ DEFAULT_THRESHOLD = 5.0
 _RUN = re.compile(r"[^\W_]+")
 #: Runs that cannot be disguised: all Cyrillic, or all ASCII letters and digits.
 _PLAIN = re.compile(r"[а-яёА-ЯЁ]+|[A-Za-z0-9]+")
-#: Where a run stops being plain: a letter of another script, or Cyrillic touching Latin or a digit.
-_ODD = re.compile(r"[^\WA-Za-z0-9а-яёА-ЯЁ_]|[а-яёА-ЯЁ][A-Za-z0-9]|[A-Za-z0-9][а-яёА-ЯЁ]")
+#: Where a run stops being plain: a letter of another script, or Cyrillic touching Latin or a digit (the
+#: latter written from the Latin letter or digit, so that the search skips to those without trying each position).
+_FOREIGN = re.compile(r"[^\WA-Za-z0-9а-яёА-ЯЁ_]")
+_TOUCHING = re.compile(r"[A-Za-z0-9](?:(?<=[а-яёА-ЯЁ].)|[а-яёА-ЯЁ])")
+#: Every character that may be a capital: anything but ASCII non-capitals and lower-case Russian letters.
+_MAYBE_CAPITAL = re.compile(r"[^\x00-\x40\x5b-\x7fа-яё]")
 #: A word without the emoji or «‼» that razdel leaves glued to it («лс‼», «ЛС😉»).
 _CORE = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
 #: Unicode blocks of letters styled as bold, italic, circled or full-width («𝗸𝗼𝗱», «ｓａｌｅ»).
@@ -110,34 +114,44 @@ class Need(NamedTuple):
     starts: re.Pattern[str] | None
 
 
-@dataclass(frozen=True)
 class Scan:
-    """What the signals read: the view, its words with look-alike letters read back, mixed words."""
+    """What the signals read: the view, its words with look-alike letters read back, mixed words.
 
-    doc: Doc
-    words: list[Token]
-    mixed: list[tuple[int, int]]
+    A plain class with slots, its counts computed on first use: one is built for every text, and
+    ``functools.cached_property`` (a lock per read on Python 3.11) cost more than the counts themselves.
+    """
 
-    # Computed on first use: most texts need only ``keys`` (the Doc's own index when the words are its own).
-    @cached_property
-    def keys(self) -> AbstractSet[str]:
-        """Every lemma and every lower-cased form of the words: patterns needing an absent word are skipped."""
-        if self.words is self.doc.words:
-            return self.doc.vocabulary  # the index's keys, without building the index
-        return frozenset().union(*[token.lemmas for token in self.words], [t.lower for t in self.words])
+    __slots__ = ("_letters", "_lines", "_upper", "doc", "keys", "mixed", "words")
 
-    @cached_property
+    def __init__(self, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.words = words
+        self.mixed = mixed
+        #: Every lemma and every lower-cased form of the words: patterns needing an absent word are skipped.
+        self.keys: AbstractSet[str] = doc.vocabulary if words is doc.words else frozenset().union(
+            *[token.lemmas for token in words], [t.lower for t in words])
+        self._letters: int | None = None
+        self._upper: int | None = None
+        self._lines: str | None = None
+
+    @property
     def letters(self) -> int:
-        return sum(map(str.isalpha, self.doc.view))
+        if self._letters is None:
+            self._letters = sum(map(str.isalpha, self.doc.view))
+        return self._letters
 
-    @cached_property
+    @property
     def upper(self) -> int:
-        return sum(map(str.isupper, self.doc.view))
+        if self._upper is None:
+            self._upper = sum(map(str.isupper, self.doc.view))
+        return self._upper
 
-    @cached_property
+    @property
     def lines(self) -> str:
         """The keys each after a newline, for the prefix tests (one regex search instead of a loop over words)."""
-        return "\n" + "\n".join(self.keys)
+        if self._lines is None:
+            self._lines = "\n" + "\n".join(self.keys)
+        return self._lines
 
     def may_match(self, needs: tuple[Need, ...]) -> bool:
         """Whether every word the pattern cannot do without may occur in the text (lemmas and forms alike)."""
@@ -233,18 +247,37 @@ def _literal(requirement: Requirement) -> str | None:
     return string if re.escape(string) == requirement.pattern else None
 
 
+def _common(requirement: Requirement) -> bool:
+    """A one-character requirement nearly every text meets: one a space or some letter meets."""
+    return any(map(requirement.fullmatch, " abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя"))
+
+
+def _characters(requirements: list[Requirement]) -> re.Pattern[str] | None:
+    """One character class holding every character the one-character ``requirements`` accept (None without any)."""
+    if not requirements:
+        return None
+    inner = "".join(r.pattern[1:-1] if r.pattern.startswith("[") else r.pattern for r in requirements)
+    flags = reduce(or_, (r.flags & re.IGNORECASE for r in requirements), 0)
+    return re.compile("[" + inner + "]", flags)
+
+
 @dataclass(frozen=True)
 class Gates:
     """The prefilter requirements of every regex signal, tested together once per text.
 
     A requirement of one character (a class, ``\\d``, one letter) is met by the text when one of the
-    text's distinct characters meets it, so it becomes a bit: the bits of each character are found
-    once for all texts. A longer literal also needs each of its characters, and then a search.
+    text's characters meets it, so it becomes a bit: the bits of each character are found once for all
+    texts. A requirement nearly every text meets (a space, a common letter) is taken as met without
+    looking; the characters of the others are picked out of the text by one class search. A longer
+    literal also needs each of its characters, and then a search.
     """
 
     bits: _Bits
     #: Per regex of a regex signal: the bits it needs, and (signal position, searches it needs, regex).
     signals: tuple[tuple[int, tuple[int, tuple[Requirement, ...], re.Pattern[str]]], ...]
+    #: The bits of the requirements taken as met, and the class of the characters the others accept.
+    common: int
+    finder: re.Pattern[str] | None
     #: The regexes whose bits a set of present bits meets: few sets recur, so each is worked out once.
     plans: dict[int, tuple[tuple[int, tuple[Requirement, ...], re.Pattern[str]], ...]] = field(
         default_factory=dict, compare=False, repr=False)
@@ -274,11 +307,15 @@ class Gates:
                 # Built once: plans share these tuples rather than make new ones for every text.
                 out.append((need, (position, tuple(searches), regex)))
         compiled = tuple(re.compile(p, f) for p, f in singles)
-        return cls(_Bits(compiled), tuple(out))
+        common = sum(1 << i for i, single in enumerate(compiled) if _common(single))
+        rare = [single for i, single in enumerate(compiled) if not common & (1 << i)]
+        return cls(_Bits(compiled), tuple(out), common, _characters(rare))
 
     def runnable(self, view: str) -> dict[int, list[re.Pattern[str]]]:
         """Positions of the regex signals that may match ``view``, with their regexes that may."""
-        present = reduce(or_, map(self.bits.__getitem__, set(view)), 0)
+        present = self.common
+        if self.finder is not None:
+            present |= reduce(or_, map(self.bits.__getitem__, set(self.finder.findall(view))), 0)
         plan = self.plans.get(present)
         if plan is None:
             if len(self.plans) > 4096:  # many characters mixed in many ways: keep the memory bounded
@@ -382,7 +419,8 @@ class SpamCheck:
             live.update(self.kinds["mixed-script"])
         if _EMOJI.search(view) is not None:
             live.update(self.kinds["emoji"])
-        if scan.upper >= self.fewest_capitals:
+        # Counting the capitals costs more than counting what may be one: a text with few is done at that.
+        if len(_MAYBE_CAPITAL.findall(view)) >= self.fewest_capitals and scan.upper >= self.fewest_capitals:
             live.update(self.kinds["caps"])
         for position in live:
             count, spans = _count(self.signals[position], scan, candidates)
@@ -410,8 +448,10 @@ class SpamCheck:
 
     def scan(self, doc: Doc) -> Scan:
         """The words the phrases read: disguised words read back, emoji and «‼» glued to a word cut off."""
-        mixed = [(m.start(), m.end()) for m in _RUN.finditer(doc.view)
-                 if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if _ODD.search(doc.view) else []
+        view = doc.view
+        odd = _FOREIGN.search(view) is not None or _TOUCHING.search(view) is not None
+        mixed = [(m.start(), m.end()) for m in _RUN.finditer(view)
+                 if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if odd else []
         if not mixed and all(map(str.isalnum, [t.text for t in doc.words])):
             return Scan(doc, doc.words, mixed)  # nothing to read back: the Doc's own words and index
         words: list[Token] = []
