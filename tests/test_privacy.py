@@ -98,7 +98,7 @@ def test_card_formats(pv, text):
 
 
 @pytest.mark.parametrize("text", [
-    f"Номер карты {NOT_CARD} не проходит проверку.",  # fails Luhn
+    f"Код {NOT_CARD} не проходит проверку.",  # fails Luhn, and no «карта» before it
     "Ваш заказ 1234567890123456 передан в доставку.",  # fails Luhn
     "Номер заказа 4276 3800 1234 5679 — сохраните его.",  # passes Luhn, but it is an order number
     "Трек-номер отправления 4111111111111111.",
@@ -256,3 +256,11 @@ def test_codes_need_digits_but_passwords_do_not(pv):
     # A password of letters only is still found in a text without a digit.
     assert [f.code for f in pv.lint("Ваш временный пароль: Xkcdpass").findings if f.code.startswith("PV")] == [
         "PV003"]
+
+
+def test_a_grouped_number_right_after_card_is_hidden_without_luhn(linter):
+    # One mistyped digit away from the real card: still the card's digits.
+    found = [f.text for f in linter.lint("Номер карты 4276 3800 1234 5678, срок 12/27.").findings if f.code == "PV001"]
+    assert found == ["4276 3800 1234 5678"]
+    assert not [f for f in linter.lint("Заказ 4276 3800 1234 5678 передан.").findings if f.code == "PV001"]
+    assert not [f for f in linter.lint("Номер карты 4276380012345678.").findings if f.code == "PV001"]

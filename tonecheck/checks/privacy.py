@@ -121,12 +121,21 @@ _DIGIT = re.compile(r"\d")
 _BIK = re.compile(r"бик\W{0,3}(04\d{7})(?!\d)", re.IGNORECASE)
 
 
+#: The word «карта» just before a number: «номер карты 4276 …», «карта: …».
+_CARD_WORD = re.compile(r"карт\w*\W{0,3}(?:№|номер\w*)?\W{0,3}$", re.IGNORECASE)
+_CARD_WORD_REACH = 24
+
+
 def _cards(view: str) -> Iterator[Candidate]:
     for m in _CARD.finditer(view):
         number = digits(m.group())
-        # Cards start with 2–6 (Мир, Visa, Mastercard, Maestro, UnionPay, Amex, JCB) and pass Luhn.
-        if 13 <= len(number) <= 19 and number[0] in "23456" and luhn(number):
-            yield m.start(), m.end(), not m.group().isdigit()
+        grouped = not m.group().isdigit()
+        # Cards start with 2–6 (Мир, Visa, Mastercard, Maestro, UnionPay, Amex, JCB) and pass Luhn; a number
+        # written in groups right after «карта» is one too, mistyped or not: still a card's digits to hide.
+        if 13 <= len(number) <= 19 and number[0] in "23456" and (
+                luhn(number) or (grouped and _CARD_WORD.search(view, max(0, m.start() - _CARD_WORD_REACH),
+                                                                m.start()))):
+            yield m.start(), m.end(), grouped
 
 
 def _passports(view: str) -> Iterator[Candidate]:
