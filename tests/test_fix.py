@@ -35,6 +35,11 @@ def test_deletion_tidies_spaces():
     assert apply("Это же очевидно , кнопка", [Suggestion("", 0, 16)]) == "кнопка"
 
 
+def test_deletion_at_a_line_end_leaves_no_trailing_space():
+    text = "Заказ в пути. Вы идиот!\nС уважением, Анна  \n"
+    assert apply(text, [Suggestion("", 14, 23)]) == "Заказ в пути.\nС уважением, Анна  \n"
+
+
 def test_an_error_fix_wins_over_an_overlapping_warning_fix():
     warning = Finding("SL001", "x", "slang", "warning", 0, 1, 1, 1, "б", "", 8.0, (Suggestion("бы", 0, 1),))
     error = Finding("OB001", "y", "obscene", "error", 0, 5, 1, 1, "б.л.я", "", 25.0,

@@ -190,6 +190,7 @@ def test_dictionary_word_with_another_lemma_is_left_alone():
 @pytest.mark.parametrize(("text", "word", "fixed"), [
     ("Блять, опять сломалось.", "Блять", "Опять сломалось."),
     ("Я, блин, не знаю.", "блин", "Я не знаю."),
+    ("Я,блин,не знаю.", "блин", "Я не знаю."),
     ("Не знаю, блин.", "блин", "Не знаю."),
     ("Это блин ужас.", "блин", "Это ужас."),
     ("Привет. Блин, сбой.", "Блин", "Привет. Сбой."),
@@ -218,6 +219,12 @@ def test_fix_deletes_only_the_rude_part_of_a_hyphenated_word(rude):
 def test_fix_replaces_where_a_neutral_word_exists(rude):
     assert rude.fix("Всё работает охуенно.", unsafe=True) == "Всё работает отлично."
     assert rude.fix("Это пиздёж!", unsafe=True) == "Это враньё!"
+
+
+def test_fix_takes_the_pronoun_of_a_clause_that_only_called_names(rude):
+    assert rude.fix("Вы мудак, заказ уже в пути.", unsafe=True) == "Заказ уже в пути."
+    assert rude.fix("Заказ в пути. Ты мудак!", unsafe=True) == "Заказ в пути."
+    assert rude.fix("Вы мудак или нет?", unsafe=True) == "Вы или нет?"  # the pronoun is still needed
 
 
 def test_fixes_are_unsafe(rude):

@@ -153,6 +153,10 @@ def test_fix_takes_the_little_words_that_would_hang(alone):
     assert alone.fix("Руки из жопы, вот и не работает.", unsafe=True) == "Руки, вот и не работает."
 
 
+def test_fix_takes_the_pronoun_of_a_clause_that_only_called_names(alone):
+    assert alone.fix("Ты дебил, заказ уже в пути.", unsafe=True) == "Заказ уже в пути."
+
+
 def test_conjunctions_and_particles_are_never_named_as_causes(alone):
     for finding in hr100(alone.lint("Заткнись и жди курьера. Ну ты и придурок, всё же написано.")):
         for word in finding.data["words"]:

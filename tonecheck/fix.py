@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from .finding import Finding, Suggestion
@@ -44,17 +43,34 @@ def chosen_edits(findings: Iterable[Finding], *, unsafe: bool = False) -> list[S
 
 
 def apply(text: str, edits: Iterable[Suggestion]) -> str:
-    """Apply non-overlapping edits; offsets refer to ``text``."""
+    """Apply non-overlapping edits; offsets refer to ``text``.
+
+    Where a deletion took a word out, the seam is tidied (see ``_seam``); the rest of the text is left
+    exactly as it was (a Markdown line break of two spaces elsewhere stays).
+    """
     out = text
     for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        out = out[: edit.start] + edit.replacement + out[edit.end:]
-    return tidy_deletions(out) if any(not e.replacement for e in edits) else out
+        if edit.replacement:
+            out = out[: edit.start] + edit.replacement + out[edit.end:]
+        else:
+            out = _seam(out[: edit.start], out[edit.end:])
+    return out
 
 
-def tidy_deletions(text: str) -> str:
-    """Collapse the double spaces and stray space before punctuation that deleting a word leaves."""
-    text = re.sub(r"[ \t]{2,}", " ", text)
-    text = re.sub(r" +([,.!?;:])", r"\1", text)
-    text = re.sub(r"^[ ,]+", "", text, flags=re.MULTILINE)
-    text = re.sub(r",\s*([.!?])", r"\1", text)
-    return text
+_SPACES = " \t"
+
+
+def _seam(left: str, right: str) -> str:
+    """``left + right`` after a deletion between them, tidied where they meet: one space instead of two,
+    none before punctuation or at a line's end, no comma or space left at a line's start, no comma
+    before a full stop («Это же очевидно , кнопка» less «Это же очевидно» → «кнопка»)."""
+    head = left.rstrip(_SPACES)
+    tail = right.lstrip(_SPACES)
+    gap = " " if len(head) < len(left) or len(tail) < len(right) else ""
+    if not head or head[-1] in "\r\n":  # the deletion opened a line: no comma or space may lead it
+        return head + tail.lstrip(_SPACES + ",").lstrip(_SPACES)
+    if not tail or tail[0] in "\r\n" or tail[0] in ",.!?;:":
+        gap = ""
+    if head.endswith(",") and tail[:1] in (".", "!", "?"):
+        head = head[:-1]
+    return head + gap + tail

@@ -726,7 +726,8 @@ class LexemeCheck:
                 suggestions = (Suggestion(match_case(doc.text[start:stop], replacement),
                                           reading.start, reading.stop, safe),)
             else:
-                suggestions = (deletion(doc.text, reading.start, reading.stop, safe),)
+                suggestions = (deletion(doc.text, _subject(doc.text, reading.start, reading.stop),
+                                        reading.stop, safe),)
         return Hit(start, stop, suggestions, data={"reading": reading.text})
 
     def _replacement(self, reading: Reading, lexeme: Lexeme) -> str | None:
@@ -755,6 +756,18 @@ _FAMILY = {"NOUN": "N", "VERB": "V", "INFN": "V", "ADJF": "A", "PRTF": "A", "ADJ
 
 
 SENTENCE_END = ".!?…\n"
+#: «Вы идиот, …»: a clause that is only a pronoun and the word deleted from it goes whole.
+_ADDRESSED = re.compile(r"(?:^|(?<=[.!?…,;:—–\n(«\"]))\s*((?:ты|вы)\s+)$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.!?…,;:—–)»\"]|$)")
+
+
+def _subject(text: str, start: int, stop: int) -> int:
+    """Where to start deleting the word at ``start:stop``: at «ты»/«вы» right before it when the two
+    make a clause of their own («Вы идиот, заказ в пути» → «Заказ в пути», not «Вы, заказ в пути»)."""
+    before = _ADDRESSED.search(text, max(0, start - 8), start)
+    if before is None or not _CLAUSE_END.match(text, stop):
+        return start
+    return before.start(1)
 TRAILING = ",;:!?.…—–-"
 
 
@@ -787,7 +800,9 @@ def deletion(text: str, start: int, stop: int, safe: bool = False) -> Suggestion
         return Suggestion("", start, k, safe)
     if text[left - 1] == ",":
         if right < n and text[right] == ",":
-            return Suggestion("", left - 1, right + 1, safe)
+            # «Я,блин,не знаю» → «Я не знаю»: the commas held the words apart, a space now does.
+            joined = left >= 2 and text[left - 2] not in " \t\n" and right + 1 < n and text[right + 1] not in " \t\n"
+            return Suggestion(" " if joined else "", left - 1, right + 1, safe)
         return Suggestion("", left - 1, stop, safe)
     if left < start:
         return Suggestion("", left, stop, safe)

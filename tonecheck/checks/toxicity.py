@@ -124,6 +124,10 @@ def _hangers_on(tokens: list[Token], token: Token) -> list[Token]:
     if (before is None or not before.is_word) and after is not None and after.best is not None \
             and after.best.pos == "CONJ":
         out.append(after)
+    # «[Вы] [идиот], заказ в пути»: the pronoun and the word were a clause of their own.
+    if before is not None and before.lower in ("ты", "вы") and (after is None or not after.is_word) \
+            and (at < 2 or not tokens[at - 2].is_word):
+        out.append(before)
     return out
 
 
