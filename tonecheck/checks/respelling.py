@@ -247,7 +247,7 @@ class RespellingCheck:
 
 
 def _ordinary(token: Token) -> bool:
-    """Whether ``token`` reads as an ordinary dictionary word; «инте» (Инта) and «ска» (СКА) do only when capitalised."""
+    """Whether ``token`` reads as an ordinary word; lower-case «инте» (Инта) and «ска» (СКА) do not."""
     if not token.text.islower():
         return any(a.known for a in token.analyses)
     return any(a.known and not (a.grammemes & NOT_WORDS) for a in token.analyses)
