@@ -18,6 +18,8 @@ Optional narrowing and widening:
 - ``complete: true``: the word (or a rewrite of it) also counts when a longer dictionary word begins with
   it — «позавтр…» is the start of «позавтракать»; such a finding has no replacement to offer, and
   ``rewrites`` may then be left out;
+- ``proper_unknown: true``: a lower-case word the dictionary knows only as a name, a place or an
+  abbreviation counts as unknown too — «инте…», «ска…», «пос…» are cut-off words, not «Инта» or «СКА»;
 - ``word``: a regex the lower-case word must match instead of the default (Cyrillic letters and
   hyphens): a rule about Latin look-alike letters inside Russian words («всë», «нe») lets them in.
   Such a rule reads word tokens that touch glued back together, because razdel cuts a word where the
@@ -40,7 +42,8 @@ from ..prefilter import letters
 from ..rule import Rule
 
 MISSING = object()
-KEYS = {"rewrites", "max_edits", "min_length", "skip", "parts_of_speech", "followed_by", "complete", "word"}
+KEYS = {"rewrites", "max_edits", "min_length", "skip", "parts_of_speech", "followed_by", "complete", "word",
+        "proper_unknown"}
 #: Readings that do not make a candidate a real word: names, places, abbreviations, typos.
 NOT_WORDS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init", "Erro", "LATN", "UNKN"})
 CYRILLIC_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
@@ -101,6 +104,8 @@ class RespellingCheck:
     followed_by: re.Pattern[str] | None = None
     complete: bool = False
     word: re.Pattern[str] = CYRILLIC_WORD
+    #: A lower-case word known only as a name, place or abbreviation is a candidate too.
+    proper_unknown: bool = False
     #: Any rewrite's regex, or None when one has a backreference: a word it misses cannot be respelt.
     gate: re.Pattern[str] | None = None
     #: A respelling is a guess: the engine drops it where another rule of the category flags the word.
@@ -120,7 +125,7 @@ class RespellingCheck:
         if self.word is not CYRILLIC_WORD:
             yield from self._glued(doc)
             return
-        for i in doc.unknown:  # a word the dictionary knows is never a candidate
+        for i in self._positions(doc):
             token = words[i]
             if self.followed_by is not None and not self.followed_by.match(doc.view, token.stop):
                 continue
@@ -131,6 +136,13 @@ class RespellingCheck:
                 continue
             if (hit := self._hit(token.text, token.start, token.stop)) is not None:
                 yield hit
+
+    def _positions(self, doc: Doc) -> list[int]:
+        """The words worth a look: unknown ones, and with ``proper_unknown`` lower-case names and abbreviations."""
+        # A known word is never a candidate; a text without the required continuation has none at all.
+        if not self.proper_unknown or (self.followed_by is not None and not self.followed_by.search(doc.view)):
+            return doc.unknown
+        return [i for i, token in enumerate(doc.words) if not _ordinary(token)]
 
     def _glued(self, doc: Doc) -> Iterator[Hit]:
         """Hits on runs of word tokens with nothing between them, around the unknown words a rewrite can hold."""
@@ -181,7 +193,7 @@ class RespellingCheck:
             starts_sentence = doc.text[previous.stop:previous.stop + 1] != "."
         if token.text[0].isupper() and not starts_sentence and not token.text.isupper():
             return False
-        return not any(a.known for a in token.analyses)
+        return not (_ordinary(token) if self.proper_unknown else any(a.known for a in token.analyses))
 
     def standard(self, word: str) -> str | None:
         """The dictionary word that ``word`` respells, or None."""
@@ -232,6 +244,13 @@ class RespellingCheck:
         pos = self.parts_of_speech
         return any(a.known and not (a.grammemes & NOT_WORDS) and (not pos or a.pos in pos)
                    for a in self.analyzer.parse(candidate))
+
+
+def _ordinary(token: Token) -> bool:
+    """Whether ``token`` reads as an ordinary word; lower-case «инте» (Инта) and «ска» (СКА) do not."""
+    if not token.text.islower():
+        return any(a.known for a in token.analyses)
+    return any(a.known and not (a.grammemes & NOT_WORDS) for a in token.analyses)
 
 
 def _edits(word: str, rewrites: tuple[Rewrite, ...], table: dict[str, int]) -> Iterator[tuple[int, str]]:
@@ -307,11 +326,14 @@ def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
         raise rule.error("parts_of_speech", f"неизвестные части речи: {', '.join(unknown)}")
     followed_by = rule.spec.get("followed_by")
     word = rule.spec.get("word")
+    proper_unknown = rule.spec.get("proper_unknown", False)
+    if not isinstance(proper_unknown, bool):
+        raise rule.error("proper_unknown", "ожидается true или false")
     return RespellingCheck(rule, tuple(rewrites), analyzer, max_edits, min_length,
                            _regex(rule, "skip", skip) if skip is not None else None, frozenset(pos),
                            _regex(rule, "followed_by", followed_by) if followed_by is not None else None,
                            complete, _regex(rule, "word", word) if word is not None else CYRILLIC_WORD,
-                           _gate([r.regex for r in rewrites]))
+                           proper_unknown, _gate([r.regex for r in rewrites]))
 
 
 def _gate(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
