@@ -88,3 +88,17 @@ def test_modifiers_weigh_less_than_the_words_they_modify(linter, lexicon):
 def test_exasperated_how_long_asks_for_no_number(lexicon):
     assert relevance.asks_number(doc("Сколько стоит доставка в Тверь?"), lexicon)
     assert not relevance.asks_number(doc("Сколько можно ждать? Заказ опаздывает уже на три дня!"), lexicon)
+
+
+def test_the_signature_under_a_sign_off_and_names_are_no_topic(lexicon):
+    reply = doc("Здравствуйте, Наталья!\n\nПылесос можно сдать по гарантии в любой магазин.\n\n"
+                "С уважением,\nЕлена Смирнова\nотдел клиентского сервиса")
+    lemmas = [lemma for _, lemma in relevance.content_tokens(reply, lexicon)]
+    assert "пылесос" in lemmas and "гарантия" in lemmas
+    assert not {"наталья", "елена", "смирнов", "смирнова", "отдел", "клиентский", "сервис"} & set(lemmas)
+
+
+def test_a_sign_off_inside_the_text_hides_nothing_after_it(lexicon):
+    # «Всего доброго» mid-line is no signature: the sentence after it still counts.
+    reply = doc("Заказ доставят завтра, всего доброго. Курьер позвонит за час.")
+    assert "курьер" in [lemma for _, lemma in relevance.content_tokens(reply, lexicon)]

@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc import Doc, Token
+from .layout import chunks
 from .pattern import Pattern, find
 
 if TYPE_CHECKING:
@@ -150,6 +151,30 @@ def service_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     return spans
 
 
+#: The last lines of a reply where a sign-off on a line of its own starts the signature.
+CLOSING_LINES = 4
+
+
+def signature(doc: Doc, service: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """From a sign-off that fills a line of its own («С уважением,») near the end, to the end: the name,
+    role and brand under it («Елена Смирнова / отдел клиентского сервиса») say nothing about the topic."""
+    parts = chunks(doc)
+    if len(parts) < 2:
+        return []
+    tail = parts[max(1, len(parts) - CLOSING_LINES)].start  # never the opening line (a greeting)
+    view = doc.view
+    for start, stop in sorted(service):
+        if start < tail:
+            continue
+        line_start = view.rfind("\n", 0, start) + 1
+        line_stop = view.find("\n", stop)
+        line_stop = len(view) if line_stop < 0 else line_stop
+        before, after = view[line_start:start], view[stop:line_stop]
+        if not before.strip() and not any(ch.isalnum() for ch in after) and line_stop < len(view):
+            return [(start, len(view))]
+    return []
+
+
 def asks_open_only(doc: Doc, lex: Lexicon) -> bool:
     """Whether the message asks open questions and no yes/no one.
 
@@ -200,13 +225,15 @@ def opens_yes_no(doc: Doc, lex: Lexicon) -> bool:
 
 
 def content_tokens(doc: Doc, lex: Lexicon) -> Iterator[tuple[Token, str]]:
-    """Word tokens that may carry the topic, with their lemma (URLs, e-mails and service talk skipped)."""
-    hidden = [(m.start(), m.end()) for m in URL.finditer(doc.view)] + service_spans(doc, lex)
+    """Word tokens that may carry the topic, with their lemma (URLs, e-mails, service talk, the signature
+    under a sign-off and people's names skipped: whom a reply addresses or who signs it is no topic)."""
+    service = service_spans(doc, lex)
+    hidden = [(m.start(), m.end()) for m in URL.finditer(doc.view)] + service + signature(doc, service)
     for token in doc.words:
         if any(a <= token.start < b for a, b in hidden):
             continue
         best = token.best
-        if best is None or best.pos in SKIP_POS or best.grammemes & SKIP_GRAMMEMES:
+        if best is None or best.pos in SKIP_POS or best.grammemes & (SKIP_GRAMMEMES | NAME_GRAMMEMES):
             continue
         lemma = best.lemma if best.pos else token.lower
         if lemma in lex.function_words or len(lemma) < 2 or not any(ch.isalpha() for ch in lemma):
