@@ -41,7 +41,7 @@ KEYS = {"threshold", "channel_factor", "homoglyphs", "signals"}
 SIGNAL_KINDS = ("phrase", "regex", "caps", "emoji", "mixed-script", "combo")
 SIGNAL_KEYS = {
     "name", "description", "kind", "points", "each", "max", "min_count", "channels",
-    "patterns", "regex", "min_share", "min_letters", "requires", "at_least",
+    "patterns", "regex", "gate", "min_share", "min_letters", "requires", "at_least",
 }
 DEFAULT_THRESHOLD = 5.0
 #: Runs of letters and digits: razdel splits «CРОЧHO» at every change of script, this does not.
@@ -82,6 +82,8 @@ class Signal:
     regexes: tuple[re.Pattern[str], ...] = ()
     #: For each regex, the characters it cannot match without (``tonecheck.prefilter``).
     gates: tuple[tuple[Requirement, ...], ...] = ()
+    #: For each regex, the rule file's own cheap expression (``gate``) every match contains, or None.
+    written_gates: tuple[re.Pattern[str] | None, ...] = ()
     min_share: float = 0.0
     min_letters: int = 0
     requires: tuple[frozenset[str], ...] = ()
@@ -294,7 +296,7 @@ class Gates:
         for position, signal in enumerate(signals):
             if signal.kind != "regex":
                 continue
-            for regex, gate in zip(signal.regexes, signal.gates, strict=True):
+            for regex, gate, written in zip(signal.regexes, signal.gates, signal.written_gates, strict=True):
                 need, searches = 0, []
                 for requirement in gate:
                     string = _literal(requirement)
@@ -304,6 +306,8 @@ class Gates:
                     for ch in string:
                         need |= bit(re.compile(re.escape(ch), requirement.flags))
                     searches.append(requirement)
+                if written is not None:  # searched last: it holds wherever the regex matches
+                    searches.append(written)
                 # Built once: plans share these tuples rather than make new ones for every text.
                 out.append((need, (position, tuple(searches), regex)))
         compiled = tuple(re.compile(p, f) for p, f in singles)
@@ -605,6 +609,7 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
     patterns: list[Pattern] = []
     needs: list[tuple[Need, ...]] = []
     regexes: list[re.Pattern[str]] = []
+    written_gates: list[re.Pattern[str] | None] = []
     if kind == "phrase":
         sources = raw.get("patterns")
         if not isinstance(sources, list) or not sources:
@@ -627,8 +632,9 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
                 regexes.append(re.compile(str(source), re.IGNORECASE))
             except re.error as exc:
                 raise rule.error("signals", f"{where}: ошибка в выражении {source!r}: {exc}") from None
-    elif "regex" in raw:
-        raise rule.error("signals", f"{where}: regex бывает только у вида regex")
+        written_gates = _written_gates(rule, where, raw.get("gate"), len(regexes))
+    elif "regex" in raw or "gate" in raw:
+        raise rule.error("signals", f"{where}: regex и gate бывают только у вида regex")
     min_share = raw.get("min_share", 0.0)
     if kind in ("caps", "emoji"):
         min_share = _number(rule, f"{where}: min_share", min_share)
@@ -657,7 +663,28 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
     return Signal(name, description.strip(), kind, points, each, cap, min_count,
                   _factors(rule, "signals", raw.get("channels")), tuple(patterns),
                   tuple(needs), frozenset(map(id, patterns)), tuple(regexes), tuple(map(required, regexes)),
-                  float(min_share), min_letters, tuple(requires), at_least)
+                  tuple(written_gates), float(min_share), min_letters, tuple(requires), at_least)
+
+
+def _written_gates(rule: Rule, where: str, raw: Any, count: int) -> list[re.Pattern[str] | None]:
+    """``gate``: one expression for every regex of the signal, or a list with one (or null) per regex."""
+    if raw is None:
+        return [None] * count
+    sources = [raw] * count if isinstance(raw, str) else raw
+    if not isinstance(sources, list) or len(sources) != count:
+        raise rule.error("signals", f"{where}: gate — выражение или список той же длины, что regex")
+    out: list[re.Pattern[str] | None] = []
+    for source in sources:
+        if source is None:
+            out.append(None)
+            continue
+        if not isinstance(source, str) or not source:
+            raise rule.error("signals", f"{where}: gate — регулярное выражение или null, получено {source!r}")
+        try:
+            out.append(re.compile(source, re.IGNORECASE))  # the flags of the regexes it stands guard for
+        except re.error as exc:
+            raise rule.error("signals", f"{where}: ошибка в gate {source!r}: {exc}") from None
+    return out
 
 
 def threshold_option(options: Mapping[str, Any] | None, default: float) -> float:
