@@ -112,8 +112,17 @@ class Need(NamedTuple):
     lemmas: frozenset[str]
     forms: frozenset[str]
     prefixes: frozenset[str]
-    #: The prefixes as one regex over ``Scan.lines``; None without prefixes.
-    starts: re.Pattern[str] | None
+    #: The prefixes as searches (``Starts``); None without prefixes.
+    starts: Starts | None
+
+
+class Starts(NamedTuple):
+    """Form prefixes as two searches: anywhere in the lower-case view, and at the start of a key."""
+
+    #: Over ``Scan.lowered``: a cheap first test, no word can start with a prefix the view lacks.
+    anywhere: re.Pattern[str]
+    #: Over ``Scan.lines``, after a newline: the exact test.
+    at_start: re.Pattern[str]
 
 
 class Scan:
@@ -123,7 +132,7 @@ class Scan:
     ``functools.cached_property`` (a lock per read on Python 3.11) cost more than the counts themselves.
     """
 
-    __slots__ = ("_letters", "_lines", "_upper", "doc", "keys", "mixed", "words")
+    __slots__ = ("_letters", "_lines", "_lowered", "_upper", "doc", "keys", "mixed", "words")
 
     def __init__(self, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> None:
         self.doc = doc
@@ -135,6 +144,7 @@ class Scan:
         self._letters: int | None = None
         self._upper: int | None = None
         self._lines: str | None = None
+        self._lowered: str | None = None
 
     @property
     def letters(self) -> int:
@@ -155,19 +165,36 @@ class Scan:
             self._lines = "\n" + "\n".join(self.keys)
         return self._lines
 
+    @property
+    def lowered(self) -> str:
+        """The view in lower case, ё written as е, as ``Token.lower`` writes a word."""
+        if self._lowered is None:
+            self._lowered = self.doc.view.lower().replace("ё", "е")
+        return self._lowered
+
+    def starting(self, starts: Starts) -> bool:
+        """Whether a key starts with one of the prefixes (a lemma may bring a pattern up in vain, never lose one)."""
+        # The Doc's words are pieces of the view, their forms pieces of ``lowered``: a prefix it lacks starts
+        # none of them (prefixes match forms only). Words read back from a disguise are not in the view.
+        if self.words is self.doc.words and starts.anywhere.search(self.lowered) is None:
+            return False
+        return starts.at_start.search(self.lines) is not None
+
     def may_match(self, needs: tuple[Need, ...]) -> bool:
         """Whether every word the pattern cannot do without may occur in the text (lemmas and forms alike)."""
         keys = self.keys
         for lemmas, forms, _, starts in needs:
-            if keys.isdisjoint(lemmas) and keys.isdisjoint(forms) \
-                    and (starts is None or starts.search(self.lines) is None):
+            if keys.isdisjoint(lemmas) and keys.isdisjoint(forms) and (starts is None or not self.starting(starts)):
                 return False
         return True
 
 
-def _starts(prefixes: frozenset[str]) -> re.Pattern[str] | None:
+def _starts(prefixes: frozenset[str]) -> Starts | None:
+    if not prefixes:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(prefixes)))
     # After a newline, so that the search jumps from line to line of ``Scan.lines``.
-    return re.compile("\n(?:" + "|".join(map(re.escape, sorted(prefixes))) + ")") if prefixes else None
+    return Starts(re.compile(alternatives), re.compile("\n(?:" + alternatives + ")"))
 
 
 def _needs(pattern: Pattern) -> tuple[Need, ...]:
@@ -196,7 +223,7 @@ class PatternIndex:
     by_key: Mapping[str, tuple[int, ...]]
     keys: frozenset[str]
     prefixed: tuple[int, ...]
-    starts: re.Pattern[str] | None
+    starts: Starts | None
     always: frozenset[int]  # patterns that need no named word: always tried
 
     @classmethod
@@ -224,7 +251,7 @@ class PatternIndex:
         out = set(self.always)
         for key in self.keys.intersection(scan.keys):
             out.update(self.by_key[key])
-        if self.starts is not None and self.starts.search(scan.lines) is not None:
+        if self.starts is not None and scan.starting(self.starts):
             out.update(self.prefixed)
         return out
 
@@ -430,6 +457,8 @@ class SpamCheck:
             count, spans = _count(self.signals[position], scan, candidates)
             if count:
                 counted.append((position, count, spans))
+        if not counted:  # most texts: what the sums below make of nothing, without making them
+            return Result(0, self.threshold, ())
         base = self.channel_factor.get(ctx.channel, 1.0)
         scored: list[tuple[int, Contribution]] = []
         for position, count, spans in counted:
@@ -456,7 +485,7 @@ class SpamCheck:
         odd = _FOREIGN.search(view) is not None or _TOUCHING.search(view) is not None
         mixed = [(m.start(), m.end()) for m in _RUN.finditer(view)
                  if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if odd else []
-        if not mixed and all(map(str.isalnum, [t.text for t in doc.words])):
+        if not mixed and not any(_glued(t.text) for t in doc.words if not t.text.isalnum()):
             return Scan(doc, doc.words, mixed)  # nothing to read back: the Doc's own words and index
         words: list[Token] = []
         runs = iter(mixed)
@@ -470,7 +499,7 @@ class SpamCheck:
                     words.append(self._read_back(doc, token, run, self.plain(doc.view[run[0]:run[1]])))
                 continue
             core = _CORE.search(token.text)
-            if core is not None and core.group() != token.text:
+            if core is not None and core.group() != token.text:  # as ``_glued`` tells
                 span = (token.start + core.start(), token.start + core.end())
                 token = self._read_back(doc, token, span, core.group().lower())
                 changed = True
@@ -498,6 +527,12 @@ class SpamCheck:
         analyses, lemmas = self.analyzer.word(plain)
         return Token(token.index, plain, run[0], run[1], token.sentence, analyses, lower=plain, lemmas=lemmas,
                      is_word=True)
+
+
+def _glued(word: str) -> bool:
+    """Whether razdel left emoji or «‼» glued to the word: its core is shorter (a hyphen inside is no glue)."""
+    core = _CORE.search(word)
+    return core is not None and core.group() != word
 
 
 def _script(ch: str) -> str:
