@@ -324,8 +324,10 @@ class Gates:
             if signal.kind != "regex":
                 continue
             for regex, gate, written in zip(signal.regexes, signal.gates, signal.written_gates, strict=True):
-                need, searches = 0, []
-                for requirement in gate:
+                # The written gate holds wherever the regex matches: what the gate requires, the regex does too.
+                # It is searched first, as its author made it cheap (a slow literal like «гарант» comes after).
+                need, searches = 0, [] if written is None else [written]
+                for requirement in gate + (() if written is None else required(written)):
                     string = _literal(requirement)
                     if string is None or len(string) == 1:
                         need |= bit(requirement)
@@ -333,8 +335,6 @@ class Gates:
                     for ch in string:
                         need |= bit(re.compile(re.escape(ch), requirement.flags))
                     searches.append(requirement)
-                if written is not None:  # searched last: it holds wherever the regex matches
-                    searches.append(written)
                 # Built once: plans share these tuples rather than make new ones for every text.
                 out.append((need, (position, tuple(searches), regex)))
         compiled = tuple(re.compile(p, f) for p, f in singles)
