@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -338,6 +339,21 @@ def test_every_capital_may_be_a_capital():
     # The caps gate counts what may be a capital: it must never miss one (all of Unicode's planes 0-1).
     capitals = "".join(chr(c) for c in range(0x20000) if chr(c).isupper())
     assert len(spam._MAYBE_CAPITAL.findall(capitals)) == len(capitals)
+
+
+def test_lower_case_keeps_what_is_not_alphanumeric():
+    # ``scan`` tells that every word is alphanumeric from the words in lower case (ё as е) alone.
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert ch.isalnum() or not ch.lower().replace("ё", "е").isalnum(), hex(code)
+
+
+def test_glued_and_hyphenated_words(sp, spam_check):
+    doc = sp.doc("Пиши в лс‼ кто-то ждёт")
+    scan = spam_check.scan(doc)
+    assert scan.words is not doc.words and [t.lower for t in scan.words][2] == "лс"
+    doc = sp.doc("Кто-то пишет по-русски")
+    assert spam_check.scan(doc).words is doc.words
 
 
 def test_odd_runs_are_found_as_before():

@@ -132,7 +132,7 @@ class Scan:
     ``functools.cached_property`` (a lock per read on Python 3.11) cost more than the counts themselves.
     """
 
-    __slots__ = ("_letters", "_lines", "_lowered", "_upper", "doc", "keys", "mixed", "words")
+    __slots__ = ("_capitals", "_letters", "_lines", "_lowered", "_upper", "doc", "keys", "mixed", "words")
 
     def __init__(self, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> None:
         self.doc = doc
@@ -143,6 +143,7 @@ class Scan:
             *[token.lemmas for token in words], [t.lower for t in words])
         self._letters: int | None = None
         self._upper: int | None = None
+        self._capitals: list[str] | None = None
         self._lines: str | None = None
         self._lowered: str | None = None
 
@@ -153,9 +154,17 @@ class Scan:
         return self._letters
 
     @property
+    def maybe_capitals(self) -> list[str]:
+        """The characters of the view that may be capitals (a few, against every character of the view)."""
+        if self._capitals is None:
+            self._capitals = _MAYBE_CAPITAL.findall(self.doc.view)
+        return self._capitals
+
+    @property
     def upper(self) -> int:
         if self._upper is None:
-            self._upper = sum(map(str.isupper, self.doc.view))
+            # Every capital is among them (``_MAYBE_CAPITAL`` leaves out only ASCII non-capitals and а-яё).
+            self._upper = sum(map(str.isupper, self.maybe_capitals))
         return self._upper
 
     @property
@@ -451,7 +460,7 @@ class SpamCheck:
         if _EMOJI.search(view) is not None:
             live.update(self.kinds["emoji"])
         # Counting the capitals costs more than counting what may be one: a text with few is done at that.
-        if len(_MAYBE_CAPITAL.findall(view)) >= self.fewest_capitals and scan.upper >= self.fewest_capitals:
+        if len(scan.maybe_capitals) >= self.fewest_capitals and scan.upper >= self.fewest_capitals:
             live.update(self.kinds["caps"])
         for position in live:
             count, spans = _count(self.signals[position], scan, candidates)
@@ -485,8 +494,12 @@ class SpamCheck:
         odd = _FOREIGN.search(view) is not None or _TOUCHING.search(view) is not None
         mixed = [(m.start(), m.end()) for m in _RUN.finditer(view)
                  if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if odd else []
-        if not mixed and not any(_glued(t.text) for t in doc.words if not t.text.isalnum()):
-            return Scan(doc, doc.words, mixed)  # nothing to read back: the Doc's own words and index
+        # Nothing to read back (words all alphanumeric, or hyphenated): the Doc's own words and index. The
+        # vocabulary holds every word in lower case, and lower case keeps a character that is not a letter
+        # or digit one (``test_lower_case_keeps_what_is_not_alphanumeric``): all alphanumeric, all plain.
+        if not mixed and ("".join(doc.vocabulary).isalnum()
+                          or not any(_glued(t.text) for t in doc.words if not t.text.isalnum())):
+            return Scan(doc, doc.words, mixed)
         words: list[Token] = []
         runs = iter(mixed)
         run = next(runs, None)
