@@ -404,6 +404,8 @@ class SpamCheck:
     gates: Gates = field(init=False, repr=False, compare=False)
     #: The phrase signal of each pattern id, and the positions of the combos.
     owners: Mapping[int, int] = field(init=False, repr=False, compare=False)
+    #: The needs of each pattern id (``Signal.needs``).
+    needs: Mapping[int, tuple[Need, ...]] = field(init=False, repr=False, compare=False)
     #: Positions of the caps, emoji, mixed-script and combo signals, by kind.
     kinds: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     #: The fewest capitals any caps signal can score with.
@@ -414,6 +416,8 @@ class SpamCheck:
         object.__setattr__(self, "gates", Gates.of(self.signals))
         object.__setattr__(self, "owners", {key: position for position, signal in enumerate(self.signals)
                                             for key in signal.ids})
+        object.__setattr__(self, "needs", {id(p): n for signal in self.signals
+                                           for p, n in zip(signal.patterns, signal.needs, strict=True)})
         object.__setattr__(self, "kinds", {kind: tuple(p for p, s in enumerate(self.signals) if s.kind == kind)
                                            for kind in ("caps", "emoji", "mixed-script", "combo")})
         object.__setattr__(self, "fewest_capitals", min(
@@ -453,7 +457,8 @@ class SpamCheck:
             if spans:
                 spans = _disjoint(spans)
                 counted.append((position, len(spans), spans))
-        candidates = self.index.candidates(scan)
+        # Candidates that lack a word they need are dropped here, so that their signal is not visited at all.
+        candidates = {key for key in self.index.candidates(scan) if scan.may_match(self.needs[key])}
         live = {self.owners[key] for key in candidates}
         if scan.mixed:
             live.update(self.kinds["mixed-script"])
