@@ -342,10 +342,12 @@ def test_every_capital_may_be_a_capital():
 
 
 def test_lower_case_keeps_what_is_not_alphanumeric():
-    # ``scan`` tells that every word is alphanumeric from the words in lower case (ё as е) alone.
+    # ``scan`` tells that every word is alphanumeric from the words in lower case (ё as е) alone; the caps
+    # signal takes a word for a letter at least, and a word is one whose lower case holds a letter.
     for code in range(sys.maxunicode + 1):
         ch = chr(code)
         assert ch.isalnum() or not ch.lower().replace("ё", "е").isalnum(), hex(code)
+        assert ch.isalpha() or not any(map(str.isalpha, ch.lower())), hex(code)
 
 
 def test_glued_and_hyphenated_words(sp, spam_check):

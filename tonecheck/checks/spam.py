@@ -591,9 +591,10 @@ def _count(signal: Signal, scan: Scan, candidates: set[int]) -> tuple[int, list[
     if signal.kind == "mixed-script":
         return len(scan.mixed), list(scan.mixed)
     if signal.kind == "caps":
-        # Too few capitals even for the fewest letters allowed: the letters need not be counted.
-        if scan.upper < signal.min_share * signal.min_letters or scan.letters < signal.min_letters \
-                or scan.upper < signal.min_share * scan.letters:
+        # Too few capitals even for the fewest letters allowed, or for one letter a word (each of the Doc's
+        # words holds a letter, ``Token.is_word``): the letters need not be counted.
+        if scan.upper < signal.min_share * signal.min_letters or scan.upper < signal.min_share * len(doc.words) \
+                or scan.letters < signal.min_letters or scan.upper < signal.min_share * scan.letters:
             return 0, []
         shouted = [(t.start, t.stop) for t in scan.words if sum(ch.isupper() for ch in t.text) > 1]
         return 1, shouted or [(0, len(doc.text))]
