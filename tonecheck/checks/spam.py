@@ -3,7 +3,9 @@
 A rule of this kind lists its ``signals`` in YAML; each is one of
 
 - ``phrase``: lemma patterns (see ``tonecheck.pattern``), «бесплатно», «без вложений», «жми ... ссылка»;
-- ``regex``: character patterns over the text: links, runs of «!», money amounts;
+- ``regex``: character patterns over the text: links, runs of «!», money amounts; an optional ``gate``
+  (one expression, or a list with one or null per regex) is a cheap expression every match contains,
+  searched first: a text without it is not scanned;
 - ``caps``: the share of capital letters among all letters;
 - ``emoji``: emoji per word;
 - ``mixed-script``: words that mix Cyrillic with Latin or Greek look-alikes («CРОЧHO», «д0ллaP0B»);
