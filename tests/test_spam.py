@@ -341,6 +341,12 @@ def test_every_capital_may_be_a_capital():
     assert len(spam._MAYBE_CAPITAL.findall(capitals)) == len(capitals)
 
 
+def test_every_foreign_letter_may_be_a_capital():
+    # ``scan`` looks for foreign letters among the characters that may be capitals only.
+    foreign = "".join(spam._FOREIGN.findall("".join(map(chr, range(sys.maxunicode + 1)))))
+    assert len(spam._MAYBE_CAPITAL.findall(foreign)) == len(foreign) > 1000
+
+
 def test_lower_case_keeps_what_is_not_alphanumeric():
     # ``scan`` tells that every word is alphanumeric from the words in lower case (ё as е) alone; the caps
     # signal takes a word for a letter at least, and a word is one whose lower case holds a letter.
@@ -362,5 +368,6 @@ def test_odd_runs_are_found_as_before():
     # The two skipping searches together find what one alternation of the three cases found.
     odd = re.compile(r"[^\WA-Za-z0-9а-яёА-ЯЁ_]|[а-яёА-ЯЁ][A-Za-z0-9]|[A-Za-z0-9][а-яёА-ЯЁ]")
     for text in [*_FRAGMENTS, "abc", "аб1", "1аб", "x ж", "жx", "Аndroid", "ﬁ", "𝗸", "ab-вг", "éтот", "7600х3д"]:
-        found = spam._FOREIGN.search(text) is not None or spam._TOUCHING.search(text) is not None
+        capitals = "".join(spam._MAYBE_CAPITAL.findall(text))
+        found = spam._FOREIGN.search(capitals) is not None or spam._TOUCHING.search(text) is not None
         assert found == (odd.search(text) is not None), text

@@ -134,18 +134,19 @@ class Scan:
     ``functools.cached_property`` (a lock per read on Python 3.11) cost more than the counts themselves.
     """
 
-    __slots__ = ("_capitals", "_letters", "_lines", "_lowered", "_upper", "doc", "keys", "mixed", "words")
+    __slots__ = ("_letters", "_lines", "_lowered", "_upper", "doc", "keys", "maybe_capitals", "mixed", "words")
 
-    def __init__(self, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, words: list[Token], mixed: list[tuple[int, int]], maybe_capitals: list[str]) -> None:
         self.doc = doc
         self.words = words
         self.mixed = mixed
+        #: The characters of the view that may be capitals (``_MAYBE_CAPITAL``): a few, against every character.
+        self.maybe_capitals = maybe_capitals
         #: Every lemma and every lower-cased form of the words: patterns needing an absent word are skipped.
         self.keys: AbstractSet[str] = doc.vocabulary if words is doc.words else frozenset().union(
             *[token.lemmas for token in words], [t.lower for t in words])
         self._letters: int | None = None
         self._upper: int | None = None
-        self._capitals: list[str] | None = None
         self._lines: str | None = None
         self._lowered: str | None = None
 
@@ -154,13 +155,6 @@ class Scan:
         if self._letters is None:
             self._letters = sum(map(str.isalpha, self.doc.view))
         return self._letters
-
-    @property
-    def maybe_capitals(self) -> list[str]:
-        """The characters of the view that may be capitals (a few, against every character of the view)."""
-        if self._capitals is None:
-            self._capitals = _MAYBE_CAPITAL.findall(self.doc.view)
-        return self._capitals
 
     @property
     def upper(self) -> int:
@@ -498,7 +492,9 @@ class SpamCheck:
     def scan(self, doc: Doc) -> Scan:
         """The words the phrases read: disguised words read back, emoji and «‼» glued to a word cut off."""
         view = doc.view
-        odd = _FOREIGN.search(view) is not None or _TOUCHING.search(view) is not None
+        capitals = _MAYBE_CAPITAL.findall(view)
+        # Every character ``_FOREIGN`` accepts (not ASCII, not а-яё) may be a capital: looked for among those.
+        odd = _FOREIGN.search("".join(capitals)) is not None or _TOUCHING.search(view) is not None
         mixed = [(m.start(), m.end()) for m in _RUN.finditer(view)
                  if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if odd else []
         # Nothing to read back (words all alphanumeric, or hyphenated): the Doc's own words and index. The
@@ -506,7 +502,7 @@ class SpamCheck:
         # or digit one (``test_lower_case_keeps_what_is_not_alphanumeric``): all alphanumeric, all plain.
         if not mixed and ("".join(doc.vocabulary).isalnum()
                           or not any(_glued(t.text) for t in doc.words if not t.text.isalnum())):
-            return Scan(doc, doc.words, mixed)
+            return Scan(doc, doc.words, mixed, capitals)
         words: list[Token] = []
         runs = iter(mixed)
         run = next(runs, None)
@@ -525,7 +521,7 @@ class SpamCheck:
                 changed = True
             words.append(token)
         # Hyphenated words («кто-то») are not alphanumeric but read as they are: the Doc's words again.
-        return Scan(doc, words if changed else doc.words, mixed)
+        return Scan(doc, words if changed else doc.words, mixed, capitals)
 
     def plain(self, run: str) -> str:
         """A disguised word read back: NFKC unstyles letters («𝗸» → «k»), the table makes them Cyrillic."""
