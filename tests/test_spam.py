@@ -341,10 +341,12 @@ def test_every_capital_may_be_a_capital():
     assert len(spam._MAYBE_CAPITAL.findall(capitals)) == len(capitals)
 
 
-def test_every_foreign_letter_may_be_a_capital():
-    # ``scan`` looks for foreign letters among the characters that may be capitals only.
-    foreign = "".join(spam._FOREIGN.findall("".join(map(chr, range(sys.maxunicode + 1)))))
-    assert len(spam._MAYBE_CAPITAL.findall(foreign)) == len(foreign) > 1000
+def test_every_foreign_letter_and_emoji_may_be_a_capital():
+    # ``scan`` and the emoji test look for them among the characters that may be capitals only.
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for pattern in (spam._FOREIGN, spam._EMOJI):
+        found = "".join(pattern.findall(everything))
+        assert len(spam._MAYBE_CAPITAL.findall(found)) == len(found) > 1000, pattern.pattern
 
 
 def test_lower_case_keeps_what_is_not_alphanumeric():

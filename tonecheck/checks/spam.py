@@ -136,11 +136,12 @@ class Scan:
 
     __slots__ = ("_letters", "_lines", "_lowered", "_upper", "doc", "keys", "maybe_capitals", "mixed", "words")
 
-    def __init__(self, doc: Doc, words: list[Token], mixed: list[tuple[int, int]], maybe_capitals: list[str]) -> None:
+    def __init__(self, doc: Doc, words: list[Token], mixed: list[tuple[int, int]], maybe_capitals: str) -> None:
         self.doc = doc
         self.words = words
         self.mixed = mixed
-        #: The characters of the view that may be capitals (``_MAYBE_CAPITAL``): a few, against every character.
+        #: The characters of the view that may be capitals (``_MAYBE_CAPITAL``), in order: a few, against every
+        #: character of the view. Foreign letters and emoji are among them (not ASCII, not а-яё).
         self.maybe_capitals = maybe_capitals
         #: Every lemma and every lower-cased form of the words: patterns needing an absent word are skipped.
         self.keys: AbstractSet[str] = doc.vocabulary if words is doc.words else frozenset().union(
@@ -458,7 +459,7 @@ class SpamCheck:
         live = {self.owners[key] for key in candidates}
         if scan.mixed:
             live.update(self.kinds["mixed-script"])
-        if _EMOJI.search(view) is not None:
+        if _EMOJI.search(scan.maybe_capitals) is not None:  # every emoji is there (none is ASCII or а-яё)
             live.update(self.kinds["emoji"])
         # Counting the capitals costs more than counting what may be one: a text with few is done at that.
         if len(scan.maybe_capitals) >= self.fewest_capitals and scan.upper >= self.fewest_capitals:
@@ -492,9 +493,9 @@ class SpamCheck:
     def scan(self, doc: Doc) -> Scan:
         """The words the phrases read: disguised words read back, emoji and «‼» glued to a word cut off."""
         view = doc.view
-        capitals = _MAYBE_CAPITAL.findall(view)
+        capitals = "".join(_MAYBE_CAPITAL.findall(view))
         # Every character ``_FOREIGN`` accepts (not ASCII, not а-яё) may be a capital: looked for among those.
-        odd = _FOREIGN.search("".join(capitals)) is not None or _TOUCHING.search(view) is not None
+        odd = _FOREIGN.search(capitals) is not None or _TOUCHING.search(view) is not None
         mixed = [(m.start(), m.end()) for m in _RUN.finditer(view)
                  if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if odd else []
         # Nothing to read back (words all alphanumeric, or hyphenated): the Doc's own words and index. The
