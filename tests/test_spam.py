@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -165,6 +167,11 @@ def _compile(**spec):
     ([{"name": "x", "description": "d", "points": -1, "patterns": ["a"]}], "points"),
     ([{"name": "x", "description": "d", "points": 1, "patterns": ["a<Badgram>"]}], "граммема"),
     ([{"name": "x", "description": "d", "points": 1, "patterns": ["a"], "chanels": {}}], "chanels"),
+    ([{"name": "x", "description": "d", "kind": "regex", "points": 1, "regex": "a", "gate": "("}], "ошибка в gate"),
+    ([{"name": "x", "description": "d", "kind": "regex", "points": 1, "regex": ["a", "b"], "gate": ["a"]}],
+     "той же длины"),
+    ([{"name": "x", "description": "d", "kind": "regex", "points": 1, "regex": "a", "gate": [5]}], "gate"),
+    ([{"name": "x", "description": "d", "points": 1, "patterns": ["a"], "gate": "a"}], "только у вида regex"),
 ])
 def test_bad_signals_fail_loudly_with_file_and_line(signals, message):
     with pytest.raises(RuleError, match=message) as info:
@@ -191,6 +198,64 @@ def test_regex_gates_agree_with_the_prefilter():
                                if possible(gate, text)]
                     for position, signal in enumerate(check.signals)}
         assert check.gates.runnable(text) == {p: rxs for p, rxs in expected.items() if rxs}, text
+
+
+def test_a_written_gate_spares_the_scan_and_nothing_else():
+    check = _compile(signals=[
+        {"name": "call", "description": "d", "kind": "regex", "points": 1, "regex": [r"звони\s*$", r"!{2,}"],
+         "gate": [r"(?-i:[иИ])\s*$", None]},
+        {"name": "links", "description": "d", "kind": "regex", "points": 1, "regex": r"\w+\.ru", "gate": r"\.r"},
+    ])
+    assert check.signals[0].written_gates[1] is None
+    assert check.signals[1].written_gates[0].flags & re.IGNORECASE  # as the regexes it stands for
+    assert check.gates.runnable("Звони ") == {0: [check.signals[0].regexes[0]]}
+    assert check.gates.runnable("Звони мне!!") == {0: [check.signals[0].regexes[1]]}
+    assert check.gates.runnable("Сайт: SHOP.RU") == {1: [check.signals[1].regexes[0]]}
+    assert check.gates.runnable("shop ru") == {}
+
+
+def _written_gates(spam_check):
+    return [(rx, gate) for s in spam_check.signals for rx, gate in zip(s.regexes, s.written_gates, strict=True)
+            if gate is not None]
+
+
+def test_written_gates_hold_on_every_text_at_hand(spam_check):
+    drafts = Path(__file__).parent / "data" / "drafts.jsonl"
+    texts = [e.text for e in spam_check.rule.fire + spam_check.rule.passes] + _FRAGMENTS
+    texts += [json.loads(line)["text"] for line in drafts.read_text(encoding="utf-8").splitlines()]
+    gated = _written_gates(spam_check)
+    assert len(gated) >= 4  # spaced letters, bare calls, links
+    for rx, gate in gated:
+        for text in texts:
+            if rx.search(text):
+                assert gate.search(text), (gate.pattern, text)
+
+
+#: Characters ``re.IGNORECASE`` may take for one another, by upper-then-lower case: «т» also stands for
+#: «ᲄ» and «ᲅ», «s» for «ſ», «k» for the Kelvin sign. Built once for the property test below.
+_CASE_PARTNERS: dict[str, list[str]] = {}
+for _code in range(0x10000):
+    _CASE_PARTNERS.setdefault(chr(_code).upper().lower(), []).append(chr(_code))
+
+
+def test_written_gates_hold_wherever_their_regex_matches(spam_check):
+    for rx, gate in _written_gates(spam_check):
+        _gate_holds(rx, gate)
+
+
+def _gate_holds(rx: re.Pattern[str], gate: re.Pattern[str]) -> None:
+    """Strings ``rx`` matches in, each character then swapped for any character it folds with."""
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=200, deadline=None, derandomize=True)
+    @hypothesis.given(st.from_regex(rx), st.randoms(use_true_random=False))
+    def check(text, random):
+        text = "".join(random.choice(_CASE_PARTNERS.get(ch.upper().lower(), [ch])) for ch in text)
+        if rx.search(text):
+            assert gate.search(text), (gate.pattern, text)
+
+    check()
 
 
 # ---------------------------------------------------------------- gates never skip a signal that would score
@@ -276,9 +341,35 @@ def test_every_capital_may_be_a_capital():
     assert len(spam._MAYBE_CAPITAL.findall(capitals)) == len(capitals)
 
 
+def test_every_foreign_letter_and_emoji_may_be_a_capital():
+    # ``scan`` and the emoji test look for them among the characters that may be capitals only.
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for pattern in (spam._FOREIGN, spam._EMOJI):
+        found = "".join(pattern.findall(everything))
+        assert len(spam._MAYBE_CAPITAL.findall(found)) == len(found) > 1000, pattern.pattern
+
+
+def test_lower_case_keeps_what_is_not_alphanumeric():
+    # ``scan`` tells that every word is alphanumeric from the words in lower case (ё as е) alone; the caps
+    # signal takes a word for a letter at least, and a word is one whose lower case holds a letter.
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert ch.isalnum() or not ch.lower().replace("ё", "е").isalnum(), hex(code)
+        assert ch.isalpha() or not any(map(str.isalpha, ch.lower())), hex(code)
+
+
+def test_glued_and_hyphenated_words(sp, spam_check):
+    doc = sp.doc("Пиши в лс‼ кто-то ждёт")
+    scan = spam_check.scan(doc)
+    assert scan.words is not doc.words and [t.lower for t in scan.words][2] == "лс"
+    doc = sp.doc("Кто-то пишет по-русски")
+    assert spam_check.scan(doc).words is doc.words
+
+
 def test_odd_runs_are_found_as_before():
     # The two skipping searches together find what one alternation of the three cases found.
     odd = re.compile(r"[^\WA-Za-z0-9а-яёА-ЯЁ_]|[а-яёА-ЯЁ][A-Za-z0-9]|[A-Za-z0-9][а-яёА-ЯЁ]")
     for text in [*_FRAGMENTS, "abc", "аб1", "1аб", "x ж", "жx", "Аndroid", "ﬁ", "𝗸", "ab-вг", "éтот", "7600х3д"]:
-        found = spam._FOREIGN.search(text) is not None or spam._TOUCHING.search(text) is not None
+        capitals = "".join(spam._MAYBE_CAPITAL.findall(text))
+        found = spam._FOREIGN.search(capitals) is not None or spam._TOUCHING.search(text) is not None
         assert found == (odd.search(text) is not None), text

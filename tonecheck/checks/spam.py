@@ -3,7 +3,9 @@
 A rule of this kind lists its ``signals`` in YAML; each is one of
 
 - ``phrase``: lemma patterns (see ``tonecheck.pattern``), «бесплатно», «без вложений», «жми ... ссылка»;
-- ``regex``: character patterns over the text: links, runs of «!», money amounts;
+- ``regex``: character patterns over the text: links, runs of «!», money amounts; an optional ``gate``
+  (one expression, or a list with one or null per regex) is a cheap expression every match contains,
+  searched first: a text without it is not scanned;
 - ``caps``: the share of capital letters among all letters;
 - ``emoji``: emoji per word;
 - ``mixed-script``: words that mix Cyrillic with Latin or Greek look-alikes («CРОЧHO», «д0ллaP0B»);
@@ -41,7 +43,7 @@ KEYS = {"threshold", "channel_factor", "homoglyphs", "signals"}
 SIGNAL_KINDS = ("phrase", "regex", "caps", "emoji", "mixed-script", "combo")
 SIGNAL_KEYS = {
     "name", "description", "kind", "points", "each", "max", "min_count", "channels",
-    "patterns", "regex", "min_share", "min_letters", "requires", "at_least",
+    "patterns", "regex", "gate", "min_share", "min_letters", "requires", "at_least",
 }
 DEFAULT_THRESHOLD = 5.0
 #: Runs of letters and digits: razdel splits «CРОЧHO» at every change of script, this does not.
@@ -82,6 +84,8 @@ class Signal:
     regexes: tuple[re.Pattern[str], ...] = ()
     #: For each regex, the characters it cannot match without (``tonecheck.prefilter``).
     gates: tuple[tuple[Requirement, ...], ...] = ()
+    #: For each regex, the rule file's own cheap expression (``gate``) every match contains, or None.
+    written_gates: tuple[re.Pattern[str] | None, ...] = ()
     min_share: float = 0.0
     min_letters: int = 0
     requires: tuple[frozenset[str], ...] = ()
@@ -110,8 +114,17 @@ class Need(NamedTuple):
     lemmas: frozenset[str]
     forms: frozenset[str]
     prefixes: frozenset[str]
-    #: The prefixes as one regex over ``Scan.lines``; None without prefixes.
-    starts: re.Pattern[str] | None
+    #: The prefixes as searches (``Starts``); None without prefixes.
+    starts: Starts | None
+
+
+class Starts(NamedTuple):
+    """Form prefixes as two searches: anywhere in the lower-case view, and at the start of a key."""
+
+    #: Over ``Scan.lowered``: a cheap first test, no word can start with a prefix the view lacks.
+    anywhere: re.Pattern[str]
+    #: Over ``Scan.lines``, after a newline: the exact test.
+    at_start: re.Pattern[str]
 
 
 class Scan:
@@ -121,18 +134,22 @@ class Scan:
     ``functools.cached_property`` (a lock per read on Python 3.11) cost more than the counts themselves.
     """
 
-    __slots__ = ("_letters", "_lines", "_upper", "doc", "keys", "mixed", "words")
+    __slots__ = ("_letters", "_lines", "_lowered", "_upper", "doc", "keys", "maybe_capitals", "mixed", "words")
 
-    def __init__(self, doc: Doc, words: list[Token], mixed: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, words: list[Token], mixed: list[tuple[int, int]], maybe_capitals: str) -> None:
         self.doc = doc
         self.words = words
         self.mixed = mixed
+        #: The characters of the view that may be capitals (``_MAYBE_CAPITAL``), in order: a few, against every
+        #: character of the view. Foreign letters and emoji are among them (not ASCII, not а-яё).
+        self.maybe_capitals = maybe_capitals
         #: Every lemma and every lower-cased form of the words: patterns needing an absent word are skipped.
         self.keys: AbstractSet[str] = doc.vocabulary if words is doc.words else frozenset().union(
             *[token.lemmas for token in words], [t.lower for t in words])
         self._letters: int | None = None
         self._upper: int | None = None
         self._lines: str | None = None
+        self._lowered: str | None = None
 
     @property
     def letters(self) -> int:
@@ -143,7 +160,8 @@ class Scan:
     @property
     def upper(self) -> int:
         if self._upper is None:
-            self._upper = sum(map(str.isupper, self.doc.view))
+            # Every capital is among them (``_MAYBE_CAPITAL`` leaves out only ASCII non-capitals and а-яё).
+            self._upper = sum(map(str.isupper, self.maybe_capitals))
         return self._upper
 
     @property
@@ -153,19 +171,36 @@ class Scan:
             self._lines = "\n" + "\n".join(self.keys)
         return self._lines
 
+    @property
+    def lowered(self) -> str:
+        """The view in lower case, ё written as е, as ``Token.lower`` writes a word."""
+        if self._lowered is None:
+            self._lowered = self.doc.view.lower().replace("ё", "е")
+        return self._lowered
+
+    def starting(self, starts: Starts) -> bool:
+        """Whether a key starts with one of the prefixes (a lemma may bring a pattern up in vain, never lose one)."""
+        # The Doc's words are pieces of the view, their forms pieces of ``lowered``: a prefix it lacks starts
+        # none of them (prefixes match forms only). Words read back from a disguise are not in the view.
+        if self.words is self.doc.words and starts.anywhere.search(self.lowered) is None:
+            return False
+        return starts.at_start.search(self.lines) is not None
+
     def may_match(self, needs: tuple[Need, ...]) -> bool:
         """Whether every word the pattern cannot do without may occur in the text (lemmas and forms alike)."""
         keys = self.keys
         for lemmas, forms, _, starts in needs:
-            if keys.isdisjoint(lemmas) and keys.isdisjoint(forms) \
-                    and (starts is None or starts.search(self.lines) is None):
+            if keys.isdisjoint(lemmas) and keys.isdisjoint(forms) and (starts is None or not self.starting(starts)):
                 return False
         return True
 
 
-def _starts(prefixes: frozenset[str]) -> re.Pattern[str] | None:
+def _starts(prefixes: frozenset[str]) -> Starts | None:
+    if not prefixes:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(prefixes)))
     # After a newline, so that the search jumps from line to line of ``Scan.lines``.
-    return re.compile("\n(?:" + "|".join(map(re.escape, sorted(prefixes))) + ")") if prefixes else None
+    return Starts(re.compile(alternatives), re.compile("\n(?:" + alternatives + ")"))
 
 
 def _needs(pattern: Pattern) -> tuple[Need, ...]:
@@ -194,7 +229,7 @@ class PatternIndex:
     by_key: Mapping[str, tuple[int, ...]]
     keys: frozenset[str]
     prefixed: tuple[int, ...]
-    starts: re.Pattern[str] | None
+    starts: Starts | None
     always: frozenset[int]  # patterns that need no named word: always tried
 
     @classmethod
@@ -222,7 +257,7 @@ class PatternIndex:
         out = set(self.always)
         for key in self.keys.intersection(scan.keys):
             out.update(self.by_key[key])
-        if self.starts is not None and self.starts.search(scan.lines) is not None:
+        if self.starts is not None and scan.starting(self.starts):
             out.update(self.prefixed)
         return out
 
@@ -294,9 +329,11 @@ class Gates:
         for position, signal in enumerate(signals):
             if signal.kind != "regex":
                 continue
-            for regex, gate in zip(signal.regexes, signal.gates, strict=True):
-                need, searches = 0, []
-                for requirement in gate:
+            for regex, gate, written in zip(signal.regexes, signal.gates, signal.written_gates, strict=True):
+                # The written gate holds wherever the regex matches: what the gate requires, the regex does too.
+                # It is searched first, as its author made it cheap (a slow literal like «гарант» comes after).
+                need, searches = 0, [] if written is None else [written]
+                for requirement in gate + (() if written is None else required(written)):
                     string = _literal(requirement)
                     if string is None or len(string) == 1:
                         need |= bit(requirement)
@@ -364,6 +401,8 @@ class SpamCheck:
     gates: Gates = field(init=False, repr=False, compare=False)
     #: The phrase signal of each pattern id, and the positions of the combos.
     owners: Mapping[int, int] = field(init=False, repr=False, compare=False)
+    #: The needs of each pattern id (``Signal.needs``).
+    needs: Mapping[int, tuple[Need, ...]] = field(init=False, repr=False, compare=False)
     #: Positions of the caps, emoji, mixed-script and combo signals, by kind.
     kinds: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     #: The fewest capitals any caps signal can score with.
@@ -374,6 +413,8 @@ class SpamCheck:
         object.__setattr__(self, "gates", Gates.of(self.signals))
         object.__setattr__(self, "owners", {key: position for position, signal in enumerate(self.signals)
                                             for key in signal.ids})
+        object.__setattr__(self, "needs", {id(p): n for signal in self.signals
+                                           for p, n in zip(signal.patterns, signal.needs, strict=True)})
         object.__setattr__(self, "kinds", {kind: tuple(p for p, s in enumerate(self.signals) if s.kind == kind)
                                            for kind in ("caps", "emoji", "mixed-script", "combo")})
         object.__setattr__(self, "fewest_capitals", min(
@@ -413,19 +454,22 @@ class SpamCheck:
             if spans:
                 spans = _disjoint(spans)
                 counted.append((position, len(spans), spans))
-        candidates = self.index.candidates(scan)
+        # Candidates that lack a word they need are dropped here, so that their signal is not visited at all.
+        candidates = {key for key in self.index.candidates(scan) if scan.may_match(self.needs[key])}
         live = {self.owners[key] for key in candidates}
         if scan.mixed:
             live.update(self.kinds["mixed-script"])
-        if _EMOJI.search(view) is not None:
+        if _EMOJI.search(scan.maybe_capitals) is not None:  # every emoji is there (none is ASCII or а-яё)
             live.update(self.kinds["emoji"])
         # Counting the capitals costs more than counting what may be one: a text with few is done at that.
-        if len(_MAYBE_CAPITAL.findall(view)) >= self.fewest_capitals and scan.upper >= self.fewest_capitals:
+        if len(scan.maybe_capitals) >= self.fewest_capitals and scan.upper >= self.fewest_capitals:
             live.update(self.kinds["caps"])
         for position in live:
             count, spans = _count(self.signals[position], scan, candidates)
             if count:
                 counted.append((position, count, spans))
+        if not counted:  # most texts: what the sums below make of nothing, without making them
+            return Result(0, self.threshold, ())
         base = self.channel_factor.get(ctx.channel, 1.0)
         scored: list[tuple[int, Contribution]] = []
         for position, count, spans in counted:
@@ -449,11 +493,17 @@ class SpamCheck:
     def scan(self, doc: Doc) -> Scan:
         """The words the phrases read: disguised words read back, emoji and «‼» glued to a word cut off."""
         view = doc.view
-        odd = _FOREIGN.search(view) is not None or _TOUCHING.search(view) is not None
+        capitals = "".join(_MAYBE_CAPITAL.findall(view))
+        # Every character ``_FOREIGN`` accepts (not ASCII, not а-яё) may be a capital: looked for among those.
+        odd = _FOREIGN.search(capitals) is not None or _TOUCHING.search(view) is not None
         mixed = [(m.start(), m.end()) for m in _RUN.finditer(view)
                  if not _PLAIN.fullmatch(m.group()) and self.disguised(m.group())] if odd else []
-        if not mixed and all(map(str.isalnum, [t.text for t in doc.words])):
-            return Scan(doc, doc.words, mixed)  # nothing to read back: the Doc's own words and index
+        # Nothing to read back (words all alphanumeric, or hyphenated): the Doc's own words and index. The
+        # vocabulary holds every word in lower case, and lower case keeps a character that is not a letter
+        # or digit one (``test_lower_case_keeps_what_is_not_alphanumeric``): all alphanumeric, all plain.
+        if not mixed and ("".join(doc.vocabulary).isalnum()
+                          or not any(_glued(t.text) for t in doc.words if not t.text.isalnum())):
+            return Scan(doc, doc.words, mixed, capitals)
         words: list[Token] = []
         runs = iter(mixed)
         run = next(runs, None)
@@ -466,13 +516,13 @@ class SpamCheck:
                     words.append(self._read_back(doc, token, run, self.plain(doc.view[run[0]:run[1]])))
                 continue
             core = _CORE.search(token.text)
-            if core is not None and core.group() != token.text:
+            if core is not None and core.group() != token.text:  # as ``_glued`` tells
                 span = (token.start + core.start(), token.start + core.end())
                 token = self._read_back(doc, token, span, core.group().lower())
                 changed = True
             words.append(token)
         # Hyphenated words («кто-то») are not alphanumeric but read as they are: the Doc's words again.
-        return Scan(doc, words if changed else doc.words, mixed)
+        return Scan(doc, words if changed else doc.words, mixed, capitals)
 
     def plain(self, run: str) -> str:
         """A disguised word read back: NFKC unstyles letters («𝗸» → «k»), the table makes them Cyrillic."""
@@ -494,6 +544,12 @@ class SpamCheck:
         analyses, lemmas = self.analyzer.word(plain)
         return Token(token.index, plain, run[0], run[1], token.sentence, analyses, lower=plain, lemmas=lemmas,
                      is_word=True)
+
+
+def _glued(word: str) -> bool:
+    """Whether razdel left emoji or «‼» glued to the word: its core is shorter (a hyphen inside is no glue)."""
+    core = _CORE.search(word)
+    return core is not None and core.group() != word
 
 
 def _script(ch: str) -> str:
@@ -534,9 +590,10 @@ def _count(signal: Signal, scan: Scan, candidates: set[int]) -> tuple[int, list[
     if signal.kind == "mixed-script":
         return len(scan.mixed), list(scan.mixed)
     if signal.kind == "caps":
-        # Too few capitals even for the fewest letters allowed: the letters need not be counted.
-        if scan.upper < signal.min_share * signal.min_letters or scan.letters < signal.min_letters \
-                or scan.upper < signal.min_share * scan.letters:
+        # Too few capitals even for the fewest letters allowed, or for one letter a word (each of the Doc's
+        # words holds a letter, ``Token.is_word``): the letters need not be counted.
+        if scan.upper < signal.min_share * signal.min_letters or scan.upper < signal.min_share * len(doc.words) \
+                or scan.letters < signal.min_letters or scan.upper < signal.min_share * scan.letters:
             return 0, []
         shouted = [(t.start, t.stop) for t in scan.words if sum(ch.isupper() for ch in t.text) > 1]
         return 1, shouted or [(0, len(doc.text))]
@@ -605,6 +662,7 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
     patterns: list[Pattern] = []
     needs: list[tuple[Need, ...]] = []
     regexes: list[re.Pattern[str]] = []
+    written_gates: list[re.Pattern[str] | None] = []
     if kind == "phrase":
         sources = raw.get("patterns")
         if not isinstance(sources, list) or not sources:
@@ -627,8 +685,9 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
                 regexes.append(re.compile(str(source), re.IGNORECASE))
             except re.error as exc:
                 raise rule.error("signals", f"{where}: ошибка в выражении {source!r}: {exc}") from None
-    elif "regex" in raw:
-        raise rule.error("signals", f"{where}: regex бывает только у вида regex")
+        written_gates = _written_gates(rule, where, raw.get("gate"), len(regexes))
+    elif "regex" in raw or "gate" in raw:
+        raise rule.error("signals", f"{where}: regex и gate бывают только у вида regex")
     min_share = raw.get("min_share", 0.0)
     if kind in ("caps", "emoji"):
         min_share = _number(rule, f"{where}: min_share", min_share)
@@ -657,7 +716,28 @@ def _signal(rule: Rule, raw: Any, index: int, analyzer: Morph, known: dict[str, 
     return Signal(name, description.strip(), kind, points, each, cap, min_count,
                   _factors(rule, "signals", raw.get("channels")), tuple(patterns),
                   tuple(needs), frozenset(map(id, patterns)), tuple(regexes), tuple(map(required, regexes)),
-                  float(min_share), min_letters, tuple(requires), at_least)
+                  tuple(written_gates), float(min_share), min_letters, tuple(requires), at_least)
+
+
+def _written_gates(rule: Rule, where: str, raw: Any, count: int) -> list[re.Pattern[str] | None]:
+    """``gate``: one expression for every regex of the signal, or a list with one (or null) per regex."""
+    if raw is None:
+        return [None] * count
+    sources = [raw] * count if isinstance(raw, str) else raw
+    if not isinstance(sources, list) or len(sources) != count:
+        raise rule.error("signals", f"{where}: gate — выражение или список той же длины, что regex")
+    out: list[re.Pattern[str] | None] = []
+    for source in sources:
+        if source is None:
+            out.append(None)
+            continue
+        if not isinstance(source, str) or not source:
+            raise rule.error("signals", f"{where}: gate — регулярное выражение или null, получено {source!r}")
+        try:
+            out.append(re.compile(source, re.IGNORECASE))  # the flags of the regexes it stands guard for
+        except re.error as exc:
+            raise rule.error("signals", f"{where}: ошибка в gate {source!r}: {exc}") from None
+    return out
 
 
 def threshold_option(options: Mapping[str, Any] | None, default: float) -> float:
