@@ -102,3 +102,24 @@ def test_a_sign_off_inside_the_text_hides_nothing_after_it(lexicon):
     # «Всего доброго» mid-line is no signature: the sentence after it still counts.
     reply = doc("Заказ доставят завтра, всего доброго. Курьер позвонит за час.")
     assert "курьер" in [lemma for _, lemma in relevance.content_tokens(reply, lexicon)]
+
+
+@pytest.mark.parametrize(("message", "asks"), [
+    ("Курьер нахамил мне при доставке и бросил коробку у двери.", False),
+    ("Приложение вылетает после обновления", False),
+    ("Как вернуть деньги?", True),
+    ("Можно ли оплатить картой", True),
+    ("Подскажите, где найти чек", True),  # a sentence that opens with «где» after the request
+    ("Правила размещения субтитров", True),  # a heading names its topic: judged as a question
+])
+def test_asks_anything(lexicon, message, asks):
+    assert relevance.asks_anything(doc(message), lexicon) is asks
+
+
+def test_a_complaint_answered_with_amends_is_on_topic(linter):
+    message = "Курьер нахамил мне при доставке и бросил коробку у двери."
+    reply = ("Здравствуйте! Нам очень жаль, это недопустимое поведение. Мы передали жалобу в службу доставки, "
+             "с сотрудником проведут беседу. В качестве извинения начислили вам 500 бонусов.")
+    report = linter.lint(reply, customer_message=message)
+    assert report.relevance > THRESHOLD
+    assert not [f for f in report.findings if f.category == "topic"]

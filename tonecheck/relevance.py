@@ -22,10 +22,15 @@ One more signal is the shape of the exchange, not its words:
   sentence that opens with «как», «почему», «сколько», … and no «ли» or other yes/no question) —
   «Как удалить канал?» is not answered by «Да, …». Indirect questions («Подскажите, как …») are not
   counted: a «Да, конечно» before the answer is natural there;
-- ``no number``: the message asks «сколько» and the reply names no number (digits or a numeral).
+- ``no number``: the message asks «сколько» and the reply names no number (digits or a numeral);
+- ``statement``: the message asks nothing (no «?», no «ли», no sentence opening with a question word)
+  and tells what happened, with a verb — a complaint («Курьер нахамил мне и бросил коробку»). A good
+  reply apologises and says what was done, in words the complaint never used, so such a message is
+  judged more leniently. A heading without a verb («Правила размещения субтитров») names its topic and
+  is judged as a question.
 
 ``relevance = σ(FOCUS·focus^1.5 + SENTENCE·max(0, sentence − SENTENCE_FLOOR) − ln(1 + unrelated)
-− MISMATCH·mismatch − NO_NUMBER·no_number + BIAS)``.
+− MISMATCH·mismatch − NO_NUMBER·no_number + STATEMENT·statement + BIAS)``.
 The log term is the length calibration: a short reply carries little evidence either way and stays near
 ``σ(BIAS)``, above the threshold («Да, можно.» is an answer), while a long reply that never touches the
 question sinks. ``BIAS = ln 2.5`` puts the threshold 0.5 where a reply with one or two words that match
@@ -85,6 +90,7 @@ SENTENCE = 4.0
 SENTENCE_FLOOR = 0.3  # mean-vector cosine that unrelated texts reach anyway
 BIAS = 0.92  # ln(2.5): a reply of one or two words that match nothing still scores 0.5
 MISMATCH = 2.0  # a «Да»/«Нет» reply to a message that asks only open questions
+STATEMENT = 1.0  # a message that asks nothing («Курьер нахамил мне»): the reply answers in other words
 NO_NUMBER = 1.0  # a reply without a number to «Сколько …?»
 THRESHOLD = 0.5
 
@@ -101,6 +107,7 @@ class Lexicon:
     question_words: frozenset[str] = frozenset()  # lemmas that open an open question («как», «почему»)
     quantity_words: frozenset[str] = frozenset()  # lemmas that ask for a number («сколько»)
     yes_no_words: frozenset[str] = frozenset()  # a reply's first word that answers a yes/no question
+    request_words: frozenset[str] = frozenset()  # lemmas that ask for something («хотеть», «просить»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +134,7 @@ class Side:
     open_questions: bool = False  # as a message: asks only open questions (see :func:`asks_open_only`)
     yes_no: bool = False  # as a reply: opens with «Да» or «Нет» (see :func:`opens_yes_no`)
     asks_number: bool = False  # as a message: asks «сколько»
+    asks: bool = True  # as a message: asks something at all (see :func:`asks_anything`)
     has_number: bool = False  # as a reply: names a number (digits or a numeral)
 
     def __len__(self) -> int:
@@ -199,6 +207,28 @@ def asks_open_only(doc: Doc, lex: Lexicon) -> bool:
         elif end.startswith("?"):
             return False  # «Можно удалить канал?»: a yes/no question without «ли»
     return found
+
+
+def asks_anything(doc: Doc, lex: Lexicon) -> bool:
+    """Whether the message asks for something at all: a «?», «ли», a sentence opening with a question word,
+    or a request (a verb in the imperative, a word of ``request_words``).
+
+    «Курьер нахамил мне и бросил коробку» asks nothing: a good reply apologises and says what was done,
+    in words the complaint never used.
+    """
+    if "?" in doc.view:
+        return True
+    if not any(t.best is not None and t.best.pos == "VERB" for t in doc.words):
+        return True  # «Правила размещения субтитров»: a heading names its topic, it tells no story
+    for sentence in doc.sentences:
+        tokens = [t for t in doc.tokens[sentence.first:sentence.last] if t.is_word]
+        opener = next((t for t in tokens if t.lower not in LEADING and (t.best is None or t.best.pos != "PREP")),
+                      None)
+        if any(t.lower == "ли" for t in tokens) or (opener is not None and opener.lemmas & lex.question_words):
+            return True
+        if any((t.best is not None and "impr" in t.best.grammemes) or t.lemmas & lex.request_words for t in tokens):
+            return True  # a request is asking too: «Подскажите, где найти чек», «хочу компенсацию»
+    return False
 
 
 def asks_number(doc: Doc, lex: Lexicon) -> bool:
@@ -294,6 +324,7 @@ def side(doc: Doc, lex: Lexicon, vec: Vectors) -> Side:
         open_questions=asks_open_only(doc, lex),
         yes_no=opens_yes_no(doc, lex),
         asks_number=asks_number(doc, lex),
+        asks=asks_anything(doc, lex),
         has_number=any(token.text[0].isdigit() or (token.best is not None and token.best.pos == "NUMR")
                        for token in doc.tokens),
     )
@@ -378,7 +409,8 @@ class Comparison:
 
 def compare(q: Side, r: Side, vec: Vectors) -> Comparison:
     mismatch = q.open_questions and r.yes_no
-    bias = BIAS - MISMATCH * mismatch - NO_NUMBER * (q.asks_number and not r.has_number)
+    bias = (BIAS - MISMATCH * mismatch - NO_NUMBER * (q.asks_number and not r.has_number)
+            + STATEMENT * (not q.asks))
     if not len(q):
         # Nothing in the message to be on or off topic about.
         return Comparison(_sigmoid(bias), 0.0, 0.0, 0.0, (), tuple(0.0 for _ in r.lemmas), mismatch)

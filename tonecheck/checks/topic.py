@@ -207,7 +207,7 @@ def _read_lexicon(path: Path, analyzer: Morph) -> Lexicon:
     if not isinstance(data, dict):
         raise RuleError(where, 1, None, "словарь темы должен быть YAML-словарём")
     known = {"function_words", "generic_words", "generic_weight", "service_talk", "promo_words", "question_words",
-             "quantity_words", "yes_no_words"}
+             "quantity_words", "yes_no_words", "request_words"}
     for key in data:
         if key not in known:
             raise RuleError(where, lines.get(str(key)), str(key),
@@ -236,7 +236,7 @@ def _read_lexicon(path: Path, analyzer: Morph) -> Lexicon:
             raise RuleError(where, lines.get("service_talk"), "service_talk", str(exc)) from None
     return Lexicon(words("function_words"), words("generic_words"), float(generic_weight), tuple(service),
                    words("promo_words"), words("question_words"), words("quantity_words"),
-                   words("yes_no_words"))
+                   words("yes_no_words"), words("request_words"))
 
 
 def compile(rule: Rule, analyzer: Morph) -> TopicCheck:
