@@ -355,10 +355,9 @@ def read(text: str) -> tuple[Word, ...]:
     return tuple(words)
 
 
-@lru_cache(maxsize=256)
 def reading_keys(text: str) -> frozenset[tuple[str, str, bool]]:
-    """The keys of every reading of ``text`` (``Reading.key``): a check that has cleared them all has
-    nothing to look at. Most texts take the word-by-word path (``_fast_keys``), the rest ``_full_keys``."""
+    """The keys of every reading of ``text`` (``Reading.key``): the suspects (``Suspicion.keys``) are
+    those in which a root occurs. Most texts take the word-by-word path (``_fast_keys``), the rest ``_full_keys``."""
     keys = _fast_keys(text)
     return _full_keys(text) if keys is None else keys
 
@@ -374,7 +373,6 @@ def _fast_keys(text: str) -> frozenset[tuple[str, str, bool]] | None:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=256)  # every lexeme rule asks for the same text
 def written(text: str) -> frozenset[str] | None:
     """The distinct written words (``WORD`` spans) of ``text`` when each may be read alone, else None.
 
@@ -383,10 +381,16 @@ def written(text: str) -> frozenset[str] | None:
     length) or when letters are spelt out: inside a word («п.и.з.д.а») or as three one-glyph words in
     a row («х у й»).
     """
+    clean = _fast_clean(text)
+    return None if clean is None else frozenset(WORD.findall(clean))
+
+
+def _fast_clean(text: str) -> str | None:
+    """The cleaned text when each written word may be read alone (see ``written``), else None."""
     clean = _simple(text)
     if clean is None or SPELT.search(clean) or SINGLES.search(clean):
         return None
-    return frozenset(WORD.findall(clean))
+    return clean
 
 
 def _simple(text: str) -> str | None:
@@ -404,28 +408,8 @@ def _blank(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
 
 
-def words_with(text: str, keys: set[tuple[str, str, bool]] | frozenset[tuple[str, str, bool]]) -> list[Word]:
-    """The words ``read`` gives for ``text`` that have a reading with one of ``keys``, in its order.
-
-    On the word-by-word path only those words are read; the others are not even built.
-    """
-    if written(text) is None:
-        return [w for w in read(text) if any(r.key in keys for r in w.readings)]
-    clean = _simple(text)
-    assert clean is not None
-    words = []
-    for m in WORD.finditer(clean):
-        span = m.group()
-        if not keys.isdisjoint(_span_keys(span)):
-            word = _span_word(span)
-            if word is not None:
-                words.append(_shifted(word, m.start()))
-    return words
-
-
-@lru_cache(maxsize=CACHE_SIZE)
 def _span_keys(span: str) -> tuple[tuple[str, str, bool], ...]:
-    """The reading keys of one ``WORD`` span."""
+    """The reading keys of one ``WORD`` span (not cached: ``Suspicion`` keeps each word's verdict)."""
     key = _plain_key(span)
     if key is not None:
         return (key,)
@@ -478,6 +462,18 @@ def _plain_key(span: str) -> tuple[str, str, bool] | None:
 # ---------------------------------------------------------------- suspects
 
 
+Key = tuple[str, str, bool]  # ``Reading.key``: (collapsed text, text as written, read from Latin)
+
+
+@dataclass(frozen=True, slots=True)
+class Suspects:
+    """What one text holds for the lexeme rules: its suspect keys and the written words that carry them."""
+
+    keys: frozenset[Key]
+    by_span: dict[str, tuple[Key, ...]]  # suspect keys by written word (``WORD`` span of the cleaned text)
+    clean: str | None  # the cleaned text when its words are read one by one (``_fast_clean``), else None
+
+
 class Suspicion:
     """The readings of a text that hold a root of some lexeme rule, shared by all lexeme rules.
 
@@ -495,11 +491,6 @@ class Suspicion:
     def roots(self) -> tuple[str, ...]:
         return self.current.roots
 
-    @property
-    def spans(self) -> dict[str, tuple[tuple[str, str, bool], ...]]:
-        """Suspect reading keys by written word (``WORD`` span); () for a word no rule can match."""
-        return self.current.spans
-
     def watch(self, roots: Iterable[str]) -> None:
         """Add a rule's roots; verdicts given without them are forgotten."""
         with self._lock:
@@ -508,15 +499,46 @@ class Suspicion:
             if new:
                 self.current = _Roots((*known, *new))
 
-    def keys(self, doc: Doc) -> frozenset[tuple[str, str, bool]]:
+    def keys(self, doc: Doc) -> frozenset[Key]:
         """The reading keys of ``doc.view`` (see ``reading_keys``) in which some rule's roots occur."""
-        found = doc.memo.get("lexeme:suspects")
+        return self._suspects(doc).keys
+
+    def words(self, doc: Doc) -> tuple[tuple[Word, tuple[Key, ...]], ...]:
+        """The words ``read`` gives for ``doc.view`` that have a suspect reading, with their suspect keys,
+        in the text's order: built once per text for all lexeme rules (most texts never need them)."""
+        found = doc.memo.get("lexeme:words")
         if found is None:
-            found = doc.memo["lexeme:suspects"] = self.current.keys(doc.view)
+            found = doc.memo["lexeme:words"] = _suspect_words(doc.view, self._suspects(doc))
         return found  # type: ignore[return-value]
 
-    def _suspect(self, key: tuple[str, str, bool]) -> bool:
+    def _suspects(self, doc: Doc) -> Suspects:
+        found = doc.memo.get("lexeme:suspects")
+        if found is None:
+            found = doc.memo["lexeme:suspects"] = self.current.suspects_of(doc.view)
+        return found  # type: ignore[return-value]
+
+    def _suspect(self, key: Key) -> bool:
         return self.current.suspect(key)
+
+
+def _suspect_words(text: str, suspects: Suspects) -> tuple[tuple[Word, tuple[Key, ...]], ...]:
+    if not suspects.keys:
+        return ()
+    if suspects.clean is None:
+        out = []
+        for word in read(text):
+            keys = tuple(r.key for r in word.readings if r.key in suspects.keys)
+            if keys:
+                out.append((word, keys))
+        return tuple(out)
+    words = []
+    for m in WORD.finditer(suspects.clean):
+        keys = suspects.by_span.get(m.group())
+        if keys:
+            word = _span_word(m.group())
+            if word is not None:
+                words.append((_shifted(word, m.start()), keys))
+    return tuple(words)
 
 
 @dataclass
@@ -524,26 +546,42 @@ class _Roots:
     """The roots of all lexeme rules in the order rules added them, with what is derived from them."""
 
     roots: tuple[str, ...]
-    spans: dict[str, tuple[tuple[str, str, bool], ...]] = field(default_factory=dict)
+    #: Written words (``WORD`` spans) no reading of which holds a root: most words, so one set difference
+    #: per text leaves only the others to look at.
+    innocent: set[str] = field(default_factory=set)
+    #: The suspect reading keys of the other written words seen.
+    suspects: dict[str, tuple[Key, ...]] = field(default_factory=dict)
     #: Compiled on first use: rules load at every start of the command line.
     pattern: re.Pattern[str] | None = None
 
-    def keys(self, text: str) -> frozenset[tuple[str, str, bool]]:
-        spans = written(text)
-        if spans is None:
-            return frozenset(key for key in reading_keys(text) if self.suspect(key))
-        cache = self.spans
-        out: list[tuple[str, str, bool]] = []
-        for span in spans:
-            keys = cache.get(span)
+    def suspects_of(self, text: str) -> Suspects:
+        clean = _fast_clean(text)
+        if clean is None:
+            full, _pos, spans = _spans(text)
+            written = {full[a:b] for a, b in spans}
+        else:
+            written = set(WORD.findall(clean))
+        by_span: dict[str, tuple[Key, ...]] = {}
+        for span in written.difference(self.innocent):
+            keys = self.suspects.get(span)
             if keys is None:
-                if len(cache) > CACHE_SIZE:
-                    cache.clear()
-                keys = cache[span] = tuple(key for key in _span_keys(span) if self.suspect(key))
-            out += keys
-        return frozenset(out)
+                keys = tuple(key for key in _span_keys(span) if self.suspect(key))
+                self._remember(span, keys)
+            if keys:
+                by_span[span] = keys
+        return Suspects(frozenset(key for keys in by_span.values() for key in keys), by_span, clean)
 
-    def suspect(self, key: tuple[str, str, bool]) -> bool:
+    def _remember(self, span: str, keys: tuple[Key, ...]) -> None:
+        if keys:
+            if len(self.suspects) > CACHE_SIZE:
+                self.suspects.clear()
+            self.suspects[span] = keys
+        else:
+            if len(self.innocent) > CACHE_SIZE:
+                self.innocent.clear()
+            self.innocent.add(span)
+
+    def suspect(self, key: Key) -> bool:
         pattern = self.pattern
         if pattern is None:
             pattern = self.pattern = re.compile(by_first_letter(self.roots))
@@ -651,8 +689,10 @@ class LexemeCheck:
         if self.clean.issuperset(keys):
             return
         taken: list[tuple[int, int]] = []
-        # A word whose readings are all cleared can neither match nor take a span.
-        for word in words_with(doc.view, keys - self.clean):
+        mine = keys - self.clean
+        for word, suspects in suspicion.words(doc):
+            if mine.isdisjoint(suspects):  # a word whose readings are all cleared can neither match nor take a span
+                continue
             for reading in word.readings:
                 if taken and any(reading.start < b and a < reading.stop for a, b in taken):
                     continue
