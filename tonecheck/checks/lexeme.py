@@ -60,14 +60,7 @@ PART = re.compile(f"[^{SEPARATORS}]+")
 WORD = re.compile(f"[{GLYPH}]+(?:[{SEPARATORS}]+[{GLYPH}]+)*")
 # Single letters spaced out: «х у й», «п, и, з, д, а», «б. л. я».
 SPACED = re.compile(f"(?<![{GLYPH}])[{GLYPH}](?:[ \t,{SEPARATORS}]+[{GLYPH}](?![{GLYPH}])){{2,}}")
-# A one-glyph part of a joined word («п.и.з.д.а», «вопрос.а»): ``SPACED`` may read it with its neighbours.
-# Written to begin with a separator (the first after a glyph), so that the search skips to separators
-# instead of trying each letter: as ``(?<![G])[G][S]+[G]|[G][S]+[G](?![G])``, three times faster.
-_JOIN = f"[{SEPARATORS}](?<=[{GLYPH}][{SEPARATORS}])"
-SPELT = re.compile(f"{_JOIN}(?<![{GLYPH}]{{2}}[{SEPARATORS}])[{SEPARATORS}]*[{GLYPH}]"  # one glyph before
-                   f"|{_JOIN}[{SEPARATORS}]*[{GLYPH}](?![{GLYPH}])")  # one glyph after
-# Three one-glyph words in a row, whatever stands between them: maybe letters spelt out («х у й»).
-SINGLES = re.compile(f"(?<![{GLYPH}])[{GLYPH}](?:[^{GLYPH}]+[{GLYPH}](?![{GLYPH}])){{2}}")
+SPACE = re.compile("[ \t,]")  # what ``SPACED`` may read across that ``WORD`` does not
 INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                        "\u2060-\u2064\u206a-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u0483-\u0489]")
 CYRILLIC = re.compile("[а-яё]")
@@ -332,7 +325,7 @@ def _spans(text: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]
         clean = clean[:m.start()] + " " * (m.end() - m.start()) + clean[m.end():]
     spans = [m.span() for m in WORD.finditer(clean)]
     for m in SPACED.finditer(clean):
-        if not re.search(r"[ \t,]", m.group()):
+        if not SPACE.search(m.group()):  # letters joined by separators only are one ``WORD`` already
             continue
         # Spelt-out letters may take in a one-letter word beside them: «а т р а х н у т», «т в а р и а».
         letters = [m.start() + g.start() for g in re.finditer(f"[{GLYPH}]", m.group())]
@@ -382,8 +375,8 @@ def written(text: str) -> frozenset[str] | None:
 
     A word's readings depend on its letters only, so they are cached by word. The text needs the full
     path (``_spans``) when cleaning may move offsets (invisible characters, case changes that change
-    length) or when letters are spelt out: inside a word («п.и.з.д.а») or as three one-glyph words in
-    a row («х у й»).
+    length) or when letters are spelt out across spaces or commas («х у й», «п.и.з.д.а х»), which
+    ``_spans`` reads as words of their own.
     """
     clean = _fast_clean(text)
     return None if clean is None else frozenset(WORD.findall(clean))
@@ -392,7 +385,7 @@ def written(text: str) -> frozenset[str] | None:
 def _fast_clean(text: str) -> str | None:
     """The cleaned text when each written word may be read alone (see ``written``), else None."""
     clean = _simple(text)
-    if clean is None or SPELT.search(clean) or SINGLES.search(clean):
+    if clean is None or any(SPACE.search(m.group()) for m in SPACED.finditer(clean)):
         return None
     return clean
 
