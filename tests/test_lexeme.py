@@ -421,3 +421,35 @@ def test_joined_cyrillic_parts_read_as_the_general_reading_does(parts, seps):
     assert lexeme.JOINED.fullmatch(span)
     offsets = range(3, 3 + len(span))
     assert lexeme._joined(span, offsets, 0, len(span)) == lexeme._mixed(span, offsets, 0, len(span))
+
+
+def _first_lexeme_one_by_one(check, text: str, latin: bool):
+    for lx in check.lexemes:
+        if (not latin or lx.latin) and lx.pattern.match(text) and not (lx.unless and lx.unless.fullmatch(text)):
+            return lx
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(stem=st.sampled_from(["хуй", "пизд", "еба", "бля", "сук", "муд", "дур", "идиот", "гад", "туп", "спасиб",
+                             "ребен", "хер", "пидор", "жоп", "говн", "сра", "лох", "заказ"]),
+       before=st.text(alphabet="онапдзвыспри", max_size=4), after=st.text(alphabet="аеиоуыяюйлнтькс", max_size=5),
+       latin=st.booleans())
+def test_the_lexemes_alternation_finds_the_lexeme_tried_one_by_one(linter, stem, before, after, latin):
+    for check in (c for c in linter.checks if c.rule.kind == "lexeme"):
+        assert check.first is not None
+        word = before + stem + after
+        assert check._lexeme(word, latin) is _first_lexeme_one_by_one(check, word, latin), (check.rule.code, word)
+
+
+def test_lexemes_with_groups_of_their_own_are_tried_one_by_one(linter):
+    check = next(c for c in linter.checks if c.rule.code == "OB001")
+    shared = lexeme.suspicion.current
+    try:  # the check adds its roots to the shared suspicion: put the real ones back afterwards
+        clash = lexeme.LexemeCheck(check.rule, (lexeme.Lexeme("(?P<x>ху)", "(?P<x>ху)й", None, None),
+                                                lexeme.Lexeme(r"(б)л\1", r"(б)л\1", None, None)), None, check.analyzer)
+    finally:
+        lexeme.suspicion.current = shared
+    assert clash.first is None
+    assert clash._lexeme("хуй") is clash.lexemes[0]
+    assert clash._lexeme("блб") is clash.lexemes[1]

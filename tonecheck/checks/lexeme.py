@@ -75,6 +75,8 @@ MAX_READINGS = 32
 CACHE_SIZE = 50_000
 MISSING = object()
 PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
+# Named groups, back-references, conditionals: see ``LexemeCheck.first``.
+OWN_GROUPS = re.compile(r"\(\?P|\(\?\(|\\[1-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,6 +473,9 @@ class Suspects:
     clean: str | None  # the cleaned text when its words are read one by one (``_fast_clean``), else None
 
 
+NO_SUSPECTS = Suspects(frozenset(), {}, None)
+
+
 class Suspicion:
     """The readings of a text that hold a root of some lexeme rule, shared by all lexeme rules.
 
@@ -498,7 +503,10 @@ class Suspicion:
 
     def keys(self, doc: Doc) -> frozenset[Key]:
         """The reading keys of ``doc.view`` (see ``reading_keys``) in which some rule's roots occur."""
-        return self._suspects(doc).keys
+        found = doc.memo.get("lexeme:suspects")  # every lexeme rule asks: the lookup is inlined
+        if found is None:
+            found = self._suspects(doc)
+        return found.keys  # type: ignore[attr-defined, no-any-return]
 
     def words(self, doc: Doc) -> tuple[tuple[Word, tuple[Key, ...]], ...]:
         """The words ``read`` gives for ``doc.view`` that have a suspect reading, with their suspect keys,
@@ -566,6 +574,8 @@ class _Roots:
                 self._remember(span, keys)
             if keys:
                 by_span[span] = keys
+        if not by_span:
+            return NO_SUSPECTS  # most texts: nothing to keep
         return Suspects(frozenset(key for keys in by_span.values() for key in keys), by_span, clean)
 
     def _remember(self, span: str, keys: tuple[Key, ...]) -> None:
@@ -723,8 +733,25 @@ class LexemeCheck:
                 return None if self._dictionary_word_elsewhere(forms) else found
         return None
 
+    @cached_property
+    def first(self) -> re.Pattern[str] | None:
+        """All lexemes as one alternation, lexeme ``i`` in group ``_i``: one match finds the first lexeme
+        whose expression matches, as the engine tries the alternatives in order. None when a lexeme has
+        named groups or back-references of its own, which the alternation would clash with or renumber."""
+        sources = [lexeme.source for lexeme in self.lexemes]
+        if any(OWN_GROUPS.search(source) for source in sources):
+            return None
+        return re.compile("|".join(f"(?P<_{i}>{source})" for i, source in enumerate(sources)))
+
     def _lexeme(self, text: str, latin: bool = False) -> Lexeme | None:
-        for lexeme in self.lexemes:
+        first = 0
+        if self.first is not None:
+            m = self.first.match(text)
+            if m is None:
+                return None
+            # ``lastgroup`` is the group closed last: the lexeme's own, which holds any inner ones.
+            first = int(m.lastgroup[1:])  # type: ignore[index]
+        for lexeme in self.lexemes[first:]:
             if latin and not lexeme.latin:
                 continue
             if lexeme.pattern.match(text) and not (lexeme.unless and lexeme.unless.fullmatch(text)):
