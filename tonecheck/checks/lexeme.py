@@ -683,11 +683,15 @@ class LexemeCheck:
         """Any root anywhere: a quick test before the lexemes (compiled on first use, as they are)."""
         return re.compile(by_first_letter(lexeme.root for lexeme in self.lexemes))
 
-    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        # Only readings holding a root of some lexeme rule can match: most texts have none.
+    def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
+        # Only readings holding a root of some lexeme rule can match: most texts have none (and are
+        # answered without a generator, as every lexeme rule asks about every text).
         keys = suspicion.keys(doc)
         if not keys or self.clean.issuperset(keys):
-            return
+            return ()
+        return self._hits(doc, keys)
+
+    def _hits(self, doc: Doc, keys: frozenset[Key]) -> Iterator[Hit]:
         if len(self.clean) > CACHE_SIZE:
             self.clean.clear()
         for key in keys - self.clean:
