@@ -527,23 +527,24 @@ class Suspicion:
 
 
 def _suspect_words(text: str, suspects: Suspects) -> tuple[tuple[Word, tuple[Key, ...]], ...]:
+    """``Suspicion.words``: on the word-by-word path only the suspect words are read."""
+    out: list[tuple[Word, tuple[Key, ...]]] = []
     if not suspects.keys:
         return ()
     if suspects.clean is None:
-        out = []
         for word in read(text):
             keys = tuple(r.key for r in word.readings if r.key in suspects.keys)
             if keys:
                 out.append((word, keys))
         return tuple(out)
-    words = []
     for m in WORD.finditer(suspects.clean):
-        keys = suspects.by_span.get(m.group())
-        if keys:
-            word = _span_word(m.group())
-            if word is not None:
-                words.append((_shifted(word, m.start()), keys))
-    return tuple(words)
+        span = m.group()
+        found = suspects.by_span.get(span)
+        if found:
+            raw = _span_word(span)
+            if raw is not None:
+                out.append((_shifted(raw, m.start()), found))
+    return tuple(out)
 
 
 @dataclass
