@@ -756,6 +756,10 @@ class LexemeCheck:
                 return None
             # ``lastgroup`` is the group closed last: the lexeme's own, which holds any inner ones.
             first = int(m.lastgroup[1:])  # type: ignore[index]
+            lexeme = self.lexemes[first]
+            if (not latin or lexeme.latin) and not (lexeme.unless and lexeme.unless.fullmatch(text)):
+                return lexeme
+            first += 1  # the lexemes after it are tried one by one
         for lexeme in self.lexemes[first:]:
             if latin and not lexeme.latin:
                 continue
