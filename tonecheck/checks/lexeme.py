@@ -528,9 +528,9 @@ class Suspicion:
 
 def _suspect_words(text: str, suspects: Suspects) -> tuple[tuple[Word, tuple[Key, ...]], ...]:
     """``Suspicion.words``: on the word-by-word path only the suspect words are read."""
-    out: list[tuple[Word, tuple[Key, ...]]] = []
     if not suspects.keys:
         return ()
+    out: list[tuple[Word, tuple[Key, ...]]] = []
     if suspects.clean is None:
         for word in read(text):
             keys = tuple(r.key for r in word.readings if r.key in suspects.keys)
@@ -561,6 +561,7 @@ class _Roots:
     pattern: re.Pattern[str] | None = None
 
     def suspects_of(self, text: str) -> Suspects:
+        """The suspect keys of ``text``'s written words; each new word is tested once and remembered."""
         clean = _fast_clean(text)
         if clean is None:
             full, _pos, spans = _spans(text)
