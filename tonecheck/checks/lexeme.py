@@ -60,10 +60,7 @@ PART = re.compile(f"[^{SEPARATORS}]+")
 WORD = re.compile(f"[{GLYPH}]+(?:[{SEPARATORS}]+[{GLYPH}]+)*")
 # Single letters spaced out: «х у й», «п, и, з, д, а», «б. л. я».
 SPACED = re.compile(f"(?<![{GLYPH}])[{GLYPH}](?:[ \t,{SEPARATORS}]+[{GLYPH}](?![{GLYPH}])){{2,}}")
-# A one-glyph part of a joined word («п.и.з.д.а», «вопрос.а»): ``SPACED`` may read it with its neighbours.
-SPELT = re.compile(f"(?<![{GLYPH}])[{GLYPH}][{SEPARATORS}]+[{GLYPH}]|[{GLYPH}][{SEPARATORS}]+[{GLYPH}](?![{GLYPH}])")
-# Three one-glyph words in a row, whatever stands between them: maybe letters spelt out («х у й»).
-SINGLES = re.compile(f"(?<![{GLYPH}])[{GLYPH}](?:[^{GLYPH}]+[{GLYPH}](?![{GLYPH}])){{2}}")
+SPACE = re.compile("[ \t,]")  # what ``SPACED`` may read across that ``WORD`` does not
 INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                        "\u2060-\u2064\u206a-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u0483-\u0489]")
 CYRILLIC = re.compile("[а-яё]")
@@ -78,6 +75,8 @@ MAX_READINGS = 32
 CACHE_SIZE = 50_000
 MISSING = object()
 PREFIX_SIGNS = "[ъь]?"  # «объебать», «подъебнуть», misspelt «обьебать»
+# Named groups, back-references, conditionals: see ``LexemeCheck.first``.
+OWN_GROUPS = re.compile(r"\(\?P|\(\?\(|\\[1-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +327,7 @@ def _spans(text: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]
         clean = clean[:m.start()] + " " * (m.end() - m.start()) + clean[m.end():]
     spans = [m.span() for m in WORD.finditer(clean)]
     for m in SPACED.finditer(clean):
-        if not re.search(r"[ \t,]", m.group()):
+        if not SPACE.search(m.group()):  # letters joined by separators only are one ``WORD`` already
             continue
         # Spelt-out letters may take in a one-letter word beside them: «а т р а х н у т», «т в а р и а».
         letters = [m.start() + g.start() for g in re.finditer(f"[{GLYPH}]", m.group())]
@@ -355,10 +354,9 @@ def read(text: str) -> tuple[Word, ...]:
     return tuple(words)
 
 
-@lru_cache(maxsize=256)
 def reading_keys(text: str) -> frozenset[tuple[str, str, bool]]:
-    """The keys of every reading of ``text`` (``Reading.key``): a check that has cleared them all has
-    nothing to look at. Most texts take the word-by-word path (``_fast_keys``), the rest ``_full_keys``."""
+    """The keys of every reading of ``text`` (``Reading.key``): the suspects (``Suspicion.keys``) are
+    those in which a root occurs. Most texts take the word-by-word path (``_fast_keys``), the rest ``_full_keys``."""
     keys = _fast_keys(text)
     return _full_keys(text) if keys is None else keys
 
@@ -374,19 +372,24 @@ def _fast_keys(text: str) -> frozenset[tuple[str, str, bool]] | None:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=256)  # every lexeme rule asks for the same text
 def written(text: str) -> frozenset[str] | None:
     """The distinct written words (``WORD`` spans) of ``text`` when each may be read alone, else None.
 
     A word's readings depend on its letters only, so they are cached by word. The text needs the full
     path (``_spans``) when cleaning may move offsets (invisible characters, case changes that change
-    length) or when letters are spelt out: inside a word («п.и.з.д.а») or as three one-glyph words in
-    a row («х у й»).
+    length) or when letters are spelt out across spaces or commas («х у й», «п.и.з.д.а х»), which
+    ``_spans`` reads as words of their own.
     """
+    clean = _fast_clean(text)
+    return None if clean is None else frozenset(WORD.findall(clean))
+
+
+def _fast_clean(text: str) -> str | None:
+    """The cleaned text when each written word may be read alone (see ``written``), else None."""
     clean = _simple(text)
-    if clean is None or SPELT.search(clean) or SINGLES.search(clean):
+    if clean is None or any(SPACE.search(m.group()) for m in SPACED.finditer(clean)):
         return None
-    return frozenset(WORD.findall(clean))
+    return clean
 
 
 def _simple(text: str) -> str | None:
@@ -404,28 +407,8 @@ def _blank(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
 
 
-def words_with(text: str, keys: set[tuple[str, str, bool]] | frozenset[tuple[str, str, bool]]) -> list[Word]:
-    """The words ``read`` gives for ``text`` that have a reading with one of ``keys``, in its order.
-
-    On the word-by-word path only those words are read; the others are not even built.
-    """
-    if written(text) is None:
-        return [w for w in read(text) if any(r.key in keys for r in w.readings)]
-    clean = _simple(text)
-    assert clean is not None
-    words = []
-    for m in WORD.finditer(clean):
-        span = m.group()
-        if not keys.isdisjoint(_span_keys(span)):
-            word = _span_word(span)
-            if word is not None:
-                words.append(_shifted(word, m.start()))
-    return words
-
-
-@lru_cache(maxsize=CACHE_SIZE)
 def _span_keys(span: str) -> tuple[tuple[str, str, bool], ...]:
-    """The reading keys of one ``WORD`` span."""
+    """The reading keys of one ``WORD`` span (not cached: ``Suspicion`` keeps each word's verdict)."""
     key = _plain_key(span)
     if key is not None:
         return (key,)
@@ -478,6 +461,21 @@ def _plain_key(span: str) -> tuple[str, str, bool] | None:
 # ---------------------------------------------------------------- suspects
 
 
+Key = tuple[str, str, bool]  # ``Reading.key``: (collapsed text, text as written, read from Latin)
+
+
+@dataclass(frozen=True, slots=True)
+class Suspects:
+    """What one text holds for the lexeme rules: its suspect keys and the written words that carry them."""
+
+    keys: frozenset[Key]
+    by_span: dict[str, tuple[Key, ...]]  # suspect keys by written word (``WORD`` span of the cleaned text)
+    clean: str | None  # the cleaned text when its words are read one by one (``_fast_clean``), else None
+
+
+NO_SUSPECTS = Suspects(frozenset(), {}, None)
+
+
 class Suspicion:
     """The readings of a text that hold a root of some lexeme rule, shared by all lexeme rules.
 
@@ -495,11 +493,6 @@ class Suspicion:
     def roots(self) -> tuple[str, ...]:
         return self.current.roots
 
-    @property
-    def spans(self) -> dict[str, tuple[tuple[str, str, bool], ...]]:
-        """Suspect reading keys by written word (``WORD`` span); () for a word no rule can match."""
-        return self.current.spans
-
     def watch(self, roots: Iterable[str]) -> None:
         """Add a rule's roots; verdicts given without them are forgotten."""
         with self._lock:
@@ -508,15 +501,50 @@ class Suspicion:
             if new:
                 self.current = _Roots((*known, *new))
 
-    def keys(self, doc: Doc) -> frozenset[tuple[str, str, bool]]:
+    def keys(self, doc: Doc) -> frozenset[Key]:
         """The reading keys of ``doc.view`` (see ``reading_keys``) in which some rule's roots occur."""
-        found = doc.memo.get("lexeme:suspects")
+        found = doc.memo.get("lexeme:suspects")  # every lexeme rule asks: the lookup is inlined
         if found is None:
-            found = doc.memo["lexeme:suspects"] = self.current.keys(doc.view)
+            found = self._suspects(doc)
+        return found.keys  # type: ignore[attr-defined, no-any-return]
+
+    def words(self, doc: Doc) -> tuple[tuple[Word, tuple[Key, ...]], ...]:
+        """The words ``read`` gives for ``doc.view`` that have a suspect reading, with their suspect keys,
+        in the text's order: built once per text for all lexeme rules (most texts never need them)."""
+        found = doc.memo.get("lexeme:words")
+        if found is None:
+            found = doc.memo["lexeme:words"] = _suspect_words(doc.view, self._suspects(doc))
         return found  # type: ignore[return-value]
 
-    def _suspect(self, key: tuple[str, str, bool]) -> bool:
+    def _suspects(self, doc: Doc) -> Suspects:
+        found = doc.memo.get("lexeme:suspects")
+        if found is None:
+            found = doc.memo["lexeme:suspects"] = self.current.suspects_of(doc.view)
+        return found  # type: ignore[return-value]
+
+    def _suspect(self, key: Key) -> bool:
         return self.current.suspect(key)
+
+
+def _suspect_words(text: str, suspects: Suspects) -> tuple[tuple[Word, tuple[Key, ...]], ...]:
+    """``Suspicion.words``: on the word-by-word path only the suspect words are read."""
+    if not suspects.keys:
+        return ()
+    out: list[tuple[Word, tuple[Key, ...]]] = []
+    if suspects.clean is None:
+        for word in read(text):
+            keys = tuple(r.key for r in word.readings if r.key in suspects.keys)
+            if keys:
+                out.append((word, keys))
+        return tuple(out)
+    for m in WORD.finditer(suspects.clean):
+        span = m.group()
+        found = suspects.by_span.get(span)
+        if found:
+            raw = _span_word(span)
+            if raw is not None:
+                out.append((_shifted(raw, m.start()), found))
+    return tuple(out)
 
 
 @dataclass
@@ -524,26 +552,45 @@ class _Roots:
     """The roots of all lexeme rules in the order rules added them, with what is derived from them."""
 
     roots: tuple[str, ...]
-    spans: dict[str, tuple[tuple[str, str, bool], ...]] = field(default_factory=dict)
+    #: Written words (``WORD`` spans) no reading of which holds a root: most words, so one set difference
+    #: per text leaves only the others to look at.
+    innocent: set[str] = field(default_factory=set)
+    #: The suspect reading keys of the other written words seen.
+    suspects: dict[str, tuple[Key, ...]] = field(default_factory=dict)
     #: Compiled on first use: rules load at every start of the command line.
     pattern: re.Pattern[str] | None = None
 
-    def keys(self, text: str) -> frozenset[tuple[str, str, bool]]:
-        spans = written(text)
-        if spans is None:
-            return frozenset(key for key in reading_keys(text) if self.suspect(key))
-        cache = self.spans
-        out: list[tuple[str, str, bool]] = []
-        for span in spans:
-            keys = cache.get(span)
+    def suspects_of(self, text: str) -> Suspects:
+        """The suspect keys of ``text``'s written words; each new word is tested once and remembered."""
+        clean = _fast_clean(text)
+        if clean is None:
+            full, _pos, spans = _spans(text)
+            written = {full[a:b] for a, b in spans}
+        else:
+            written = set(WORD.findall(clean))
+        by_span: dict[str, tuple[Key, ...]] = {}
+        for span in written.difference(self.innocent):
+            keys = self.suspects.get(span)
             if keys is None:
-                if len(cache) > CACHE_SIZE:
-                    cache.clear()
-                keys = cache[span] = tuple(key for key in _span_keys(span) if self.suspect(key))
-            out += keys
-        return frozenset(out)
+                keys = tuple(key for key in _span_keys(span) if self.suspect(key))
+                self._remember(span, keys)
+            if keys:
+                by_span[span] = keys
+        if not by_span:
+            return NO_SUSPECTS  # most texts: nothing to keep
+        return Suspects(frozenset(key for keys in by_span.values() for key in keys), by_span, clean)
 
-    def suspect(self, key: tuple[str, str, bool]) -> bool:
+    def _remember(self, span: str, keys: tuple[Key, ...]) -> None:
+        if keys:
+            if len(self.suspects) > CACHE_SIZE:
+                self.suspects.clear()
+            self.suspects[span] = keys
+        else:
+            if len(self.innocent) > CACHE_SIZE:
+                self.innocent.clear()
+            self.innocent.add(span)
+
+    def suspect(self, key: Key) -> bool:
         pattern = self.pattern
         if pattern is None:
             pattern = self.pattern = re.compile(by_first_letter(self.roots))
@@ -638,11 +685,15 @@ class LexemeCheck:
         """Any root anywhere: a quick test before the lexemes (compiled on first use, as they are)."""
         return re.compile(by_first_letter(lexeme.root for lexeme in self.lexemes))
 
-    def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        # Only readings holding a root of some lexeme rule can match: most texts have none.
+    def run(self, doc: Doc, ctx: Context) -> Iterable[Hit]:
+        # Only readings holding a root of some lexeme rule can match: most texts have none (and are
+        # answered without a generator, as every lexeme rule asks about every text).
         keys = suspicion.keys(doc)
         if not keys or self.clean.issuperset(keys):
-            return
+            return ()
+        return self._hits(doc, keys)
+
+    def _hits(self, doc: Doc, keys: frozenset[Key]) -> Iterator[Hit]:
         if len(self.clean) > CACHE_SIZE:
             self.clean.clear()
         for key in keys - self.clean:
@@ -651,8 +702,10 @@ class LexemeCheck:
         if self.clean.issuperset(keys):
             return
         taken: list[tuple[int, int]] = []
-        # A word whose readings are all cleared can neither match nor take a span.
-        for word in words_with(doc.view, keys - self.clean):
+        mine = keys - self.clean
+        for word, suspects in suspicion.words(doc):
+            if mine.isdisjoint(suspects):  # a word whose readings are all cleared can neither match nor take a span
+                continue
             for reading in word.readings:
                 if taken and any(reading.start < b and a < reading.stop for a, b in taken):
                     continue
@@ -686,8 +739,29 @@ class LexemeCheck:
                 return None if self._dictionary_word_elsewhere(forms) else found
         return None
 
+    @cached_property
+    def first(self) -> re.Pattern[str] | None:
+        """All lexemes as one alternation, lexeme ``i`` in group ``_i``: one match finds the first lexeme
+        whose expression matches, as the engine tries the alternatives in order. None when a lexeme has
+        named groups or back-references of its own, which the alternation would clash with or renumber."""
+        sources = [lexeme.source for lexeme in self.lexemes]
+        if any(OWN_GROUPS.search(source) for source in sources):
+            return None
+        return re.compile("|".join(f"(?P<_{i}>{source})" for i, source in enumerate(sources)))
+
     def _lexeme(self, text: str, latin: bool = False) -> Lexeme | None:
-        for lexeme in self.lexemes:
+        first = 0
+        if self.first is not None:
+            m = self.first.match(text)
+            if m is None:
+                return None
+            # ``lastgroup`` is the group closed last: the lexeme's own, which holds any inner ones.
+            first = int(m.lastgroup[1:])  # type: ignore[index]
+            lexeme = self.lexemes[first]
+            if (not latin or lexeme.latin) and not (lexeme.unless and lexeme.unless.fullmatch(text)):
+                return lexeme
+            first += 1  # the lexemes after it are tried one by one
+        for lexeme in self.lexemes[first:]:
             if latin and not lexeme.latin:
                 continue
             if lexeme.pattern.match(text) and not (lexeme.unless and lexeme.unless.fullmatch(text)):
