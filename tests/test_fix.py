@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import pytest
+
 from tonecheck.finding import Finding, Suggestion
-from tonecheck.fix import apply, chosen_edits, match_case
+from tonecheck.fix import apply, chosen_edits, deletion, match_case
 
 
 def finding(start, end, *suggestions):
@@ -46,3 +48,21 @@ def test_an_error_fix_wins_over_an_overlapping_warning_fix():
                     (Suggestion("", 0, 5, safe=False),))
     assert chosen_edits([warning, error], unsafe=True) == [Suggestion("", 0, 5, safe=False)]
     assert chosen_edits([warning, error]) == [Suggestion("бы", 0, 1)]
+
+
+@pytest.mark.parametrize(("text", "word", "fixed"), [
+    ("Блять, опять сломалось.", "Блять", "Опять сломалось."),
+    ("Я, блин, не знаю.", "блин", "Я не знаю."),
+    ("Я,блин,не знаю.", "блин", "Я не знаю."),
+    ("Не знаю, блин.", "блин", "Не знаю."),
+    ("Это блин ужас.", "блин", "Это ужас."),
+    ("Привет. Блин, сбой.", "Блин", "Привет. Сбой."),
+    ("Блин!", "Блин", ""),
+    ("Этот блин-курьер.", "блин", "Этот курьер."),
+    ("Блин-курьер опоздал.", "Блин", "Курьер опоздал."),
+    ("Какой-то-блин курьер.", "блин", "Какой-то курьер."),
+])
+def test_deletion_tidies_commas_and_capitals(text, word, fixed):
+    start = text.index(word)
+    edit = deletion(text, start, start + len(word))
+    assert text[:edit.start] + edit.replacement + text[edit.end:] == fixed

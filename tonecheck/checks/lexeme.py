@@ -26,7 +26,7 @@ from typing import Any
 from ..context import Context
 from ..doc import Doc
 from ..finding import Hit, Suggestion
-from ..fix import match_case
+from ..fix import deletion, match_case
 from ..morph import Analysis, Morph
 from ..rule import Rule
 
@@ -829,7 +829,6 @@ _FAMILY = {"NOUN": "N", "VERB": "V", "INFN": "V", "ADJF": "A", "PRTF": "A", "ADJ
            "ADVB": "D"}
 
 
-SENTENCE_END = ".!?…\n"
 #: «Вы идиот, …»: a clause that is only a pronoun and the word deleted from it goes whole.
 _ADDRESSED = re.compile(r"(?:^|(?<=[.!?…,;:—–\n(«\"]))\s*((?:ты|вы)\s+)$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.!?…,;:—–)»\"]|$)")
@@ -842,45 +841,6 @@ def _subject(text: str, start: int, stop: int) -> int:
     if before is None or not _CLAUSE_END.match(text, stop):
         return start
     return before.start(1)
-TRAILING = ",;:!?.…—–-"
-
-
-def deletion(text: str, start: int, stop: int, safe: bool = False) -> Suggestion:
-    """Delete ``text[start:stop]`` with the commas and spaces that would be left hanging.
-
-    «Блять, опять» → «Опять»; «Я, блин, не знаю» → «Я не знаю»; «не знаю, блин.» → «не знаю.»
-    """
-    n = len(text)
-    # Part of a hyphenated word: «хуйло-курьер» → «курьер», «какой-то-хуй» → «какой-то».
-    if stop < n and text[stop] == "-" and stop + 1 < n and text[stop + 1].isalnum():
-        before = text[:start].rstrip(" \t")
-        if not before or before[-1] in SENTENCE_END:
-            return Suggestion(text[stop + 1].upper(), start, stop + 2, safe)
-        return Suggestion("", start, stop + 1, safe)
-    if start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalnum():
-        return Suggestion("", start - 1, stop, safe)
-    left = start
-    while left > 0 and text[left - 1] in " \t":
-        left -= 1
-    right = stop
-    while right < n and text[right] in " \t":
-        right += 1
-    if left == 0 or text[left - 1] in SENTENCE_END:
-        k = right
-        while k < n and (text[k] in TRAILING or text[k] in " \t"):
-            k += 1
-        if k < n and text[k].isalpha():
-            return Suggestion(text[k].upper(), start, k + 1, safe)
-        return Suggestion("", start, k, safe)
-    if text[left - 1] == ",":
-        if right < n and text[right] == ",":
-            # «Я,блин,не знаю» → «Я не знаю»: the commas held the words apart, a space now does.
-            joined = left >= 2 and text[left - 2] not in " \t\n" and right + 1 < n and text[right + 1] not in " \t\n"
-            return Suggestion(" " if joined else "", left - 1, right + 1, safe)
-        return Suggestion("", left - 1, stop, safe)
-    if left < start:
-        return Suggestion("", left, stop, safe)
-    return Suggestion("", start, right, safe)
 
 
 # ---------------------------------------------------------------- loading

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..context import Context
 from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
-from ..fix import match_case
+from ..fix import deletion, match_case
 from ..morph import AGREEMENT, Analysis, Morph
 from ..pattern import Lookup, Pattern, PatternError, compile_pattern, find
 from ..rule import Rule
@@ -117,9 +117,9 @@ class PhraseCheck:
                     rewrite = entry.rewrite(self.analyzer, words[i:end]) if self.analyzer else entry.replacement
                 if rewrite is not None:
                     repl = match_case(doc.text[start:stop], rewrite)
-                    if not repl:
-                        start, stop = _widen_for_deletion(doc.text, start, stop)
-                    suggestions = (Suggestion(repl, start, stop, safe),)
+                    # A deleted phrase takes its commas and capital along: «Блин, заказ…» → «Заказ…».
+                    suggestions = (Suggestion(repl, start, stop, safe) if repl
+                                   else deletion(doc.text, start, stop, safe),)
                 yield Hit(words[i].start, words[end - 1].stop, suggestions)
 
     @staticmethod
@@ -132,15 +132,6 @@ class PhraseCheck:
 
 def _starts_sentence(doc: Doc, words: list, i: int) -> bool:
     return i == 0 or words[i - 1].sentence != words[i].sentence
-
-
-def _widen_for_deletion(text: str, start: int, stop: int) -> tuple[int, int]:
-    """Take one neighbouring space along when a phrase is deleted."""
-    if stop < len(text) and text[stop] == " ":
-        return start, stop + 1
-    if start > 0 and text[start - 1] == " ":
-        return start - 1, stop
-    return start, stop
 
 
 def compile(rule: Rule, analyzer: Morph) -> PhraseCheck:
