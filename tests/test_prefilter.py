@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tonecheck.prefilter import letters, possible, required
+from tonecheck.prefilter import last_letters, letters, possible, required
 
 REGEXES = [
     re.compile(r"(?<![\d.,])100\s*%"),
@@ -71,3 +71,22 @@ def test_letters_of_a_word_regex():
 def test_letters_never_skip_a_match(word, regex):
     if regex.search(word):
         assert all(not chars.isdisjoint(word) for chars in letters(regex))
+
+
+END_REGEXES = [re.compile(p) for p in (r"цц?а$", r"тся$", r"([ое])в[ао]$", r"(?<=[а-яё])(то|либо|ка)$", r"а+$",
+                                        r"(?:о|ё)\Z", r"ц(?=а)$", r"$", r"а*$", r"(а)\1$")]
+
+
+def test_last_letters_of_end_anchored_regexes():
+    assert last_letters(re.compile(r"тся$")) == frozenset("я\n")
+    assert last_letters(re.compile(r"([ое])в[ао]$")) == frozenset("ао\n")
+    assert last_letters(re.compile(r"(?:о|ё)\Z")) == frozenset("оё")
+    for source in (r"$", r"а*$", r"(?i)а$", r"(?m)а$", r"а", r"[^а]$", r"(а)\1$"):
+        assert last_letters(re.compile(source)) is None
+
+
+@given(st.text(alphabet=WORD_ALPHABET + "\n", max_size=12), st.sampled_from(END_REGEXES))
+def test_last_letters_never_skip_a_match(word, regex):
+    ends = last_letters(regex)
+    if ends is not None and regex.search(word):
+        assert word[-1:] in ends
