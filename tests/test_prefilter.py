@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tonecheck.prefilter import last_letters, letters, possible, required
+from tonecheck.prefilter import first_letters, last_letters, letters, possible, required
 
 REGEXES = [
     re.compile(r"(?<![\d.,])100\s*%"),
@@ -90,3 +90,21 @@ def test_last_letters_never_skip_a_match(word, regex):
     ends = last_letters(regex)
     if ends is not None and regex.search(word):
         assert word[-1:] in ends
+
+
+START_REGEXES = [re.compile(p) for p in (r"цц?а$", r"^з([кп])", r"(?<=[а-яё])(то|либо|ка)$", r"т(?=[кп])", r"(а|б+)в",
+                                          r"([а-яё])\1", r"щщ?", r"(?=а)б", r"а*б", r"$")]
+
+
+def test_first_letters_of_regexes():
+    assert first_letters(re.compile(r"т(?=[кп])")) == frozenset("т")
+    assert first_letters(re.compile(r"(?<=[а-яё])(то|либо|ка)$")) == frozenset("тлк")
+    for source in (r"$", r"а*б", r"(?:а|)б", r"(?i)а", r"\d"):
+        assert first_letters(re.compile(source)) is None
+
+
+@given(st.text(alphabet=WORD_ALPHABET, max_size=12), st.sampled_from(START_REGEXES))
+def test_first_letters_never_skip_a_match(word, regex):
+    starts = first_letters(regex)
+    for m in regex.finditer(word):
+        assert starts is None or word[m.start():m.start() + 1] in starts

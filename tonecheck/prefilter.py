@@ -194,3 +194,37 @@ def _last(items: Any) -> frozenset[str] | None:
         ends = [_last(alternative) for alternative in arg[1]]
         return None if any(e is None for e in ends) else frozenset().union(*ends)  # type: ignore[arg-type]
     return None  # assertions, back references, «.»: anything may end the match
+
+
+def first_letters(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters one of which starts every match (``т(?=[кп])``: «т»); None when a match may be
+    empty or the parser cannot tell."""
+    if regex.flags & re.IGNORECASE:
+        return None
+    try:
+        items = list(_sre.parse(regex.pattern, regex.flags))
+    except Exception:  # a private parser: when it disagrees, require nothing
+        return None
+    return _first(items)
+
+
+def _first(items: Any) -> frozenset[str] | None:
+    """The characters one of which a match of ``items`` starts with; None for anything else."""
+    for op, arg in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # anchors and lookarounds take no character: the next item starts the match
+        if name == "LITERAL":
+            return frozenset(chr(arg))
+        if name == "IN":
+            chars = _set(arg)
+            return None if chars is None or DIGIT in chars else chars
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            return _first(arg[2]) if arg[0] >= 1 else None
+        if name == "SUBPATTERN":
+            return None if arg[1] & re.IGNORECASE else _first(arg[3])
+        if name == "BRANCH":
+            starts = [_first(alternative) for alternative in arg[1]]
+            return None if any(s is None for s in starts) else frozenset().union(*starts)  # type: ignore[arg-type]
+        return None
+    return None  # an empty match

@@ -38,7 +38,7 @@ from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import Morph
-from ..prefilter import last_letters, letters
+from ..prefilter import first_letters, last_letters, letters
 from ..rule import Rule
 
 MISSING = object()
@@ -67,6 +67,9 @@ class Rewrite:
     needs: tuple[frozenset[str], ...] = ()
     #: For a regex anchored at the end (``тся$``): the letters one of which the word must end with.
     ends: frozenset[str] | None = None
+    #: The letters one of which starts every match (None: any): a search told to rewrite only near the
+    #: start of a word skips a rewrite whose letters are all further on.
+    starts: frozenset[str] | None = None
 
     #: ``expand`` specialised once for the shape of ``parts`` (tens of thousands of calls per new text).
     expand: Callable[[re.Match[str]], str] = field(init=False, repr=False, compare=False)
@@ -76,7 +79,8 @@ class Rewrite:
 
 
 def _expander(replacement: str, parts: tuple[str | int, ...] | None) -> Callable[[re.Match[str]], str]:
-    """What a match is replaced with: ``'и'``, ``'\\1'``, ``'\\1и'``, ``'с\\1'`` without a join; the rest by parts."""
+    """What a match is replaced with: ``'и'``, ``'\\1'``, ``'\\1и'``, ``'с\\1'``, ``'\\1\\1'`` without a join; the rest
+    by parts."""
     if parts is None:
         return lambda m: m.expand(replacement)
     texts = [p for p in parts if isinstance(p, str)]
@@ -91,6 +95,9 @@ def _expander(replacement: str, parts: tuple[str | int, ...] | None) -> Callable
         return lambda m: (m.group(group) or "") + text
     if shape == "tg":
         return lambda m: text + (m.group(group) or "")
+    if shape == "gg":  # a doubled letter: «клас» → «класс»
+        second = groups[1]
+        return lambda m: (m.group(group) or "") + (m.group(second) or "")
     return lambda m: "".join([p if isinstance(p, str) else m.group(p) or "" for p in parts])
 
 
@@ -279,7 +286,7 @@ def _edits(word: str, rewrites: tuple[Rewrite, ...], table: LetterTable,
            limit: int) -> Iterator[tuple[int, int, str]]:
     """Every word made by applying one rewrite at one place up to ``limit``, with the rewrite's index and
     where it began."""
-    for index in table.applicable(word):
+    for index in table.applicable(word, limit):
         rewrite = rewrites[index]
         if len(word) < rewrite.min_length:
             continue
@@ -308,12 +315,15 @@ class LetterTable:
     #: Last letter of the word → the rewrites anchored at the end that it lets apply, and all the others;
     #: ``""`` → the others alone.
     ends: dict[str, int]
+    #: Letter → the rewrites whose matches may start with it; ``""`` → those that may start anywhere.
+    starts: dict[str, int]
 
     @classmethod
     def of(cls, rewrites: tuple[Rewrite, ...]) -> LetterTable:
         width, blocks = len(rewrites), max((len(r.needs) for r in rewrites), default=0)
         letters: dict[str, int] = {"": 0}
         ends: dict[str, int] = {"": 0}
+        starts: dict[str, int] = {"": 0}
         for index, rewrite in enumerate(rewrites):
             for n in range(blocks):
                 bit = 1 << (n * width + index)
@@ -323,18 +333,25 @@ class LetterTable:
                 ends[""] |= 1 << index
             for ch in rewrite.ends or ():
                 ends[ch] = ends.get(ch, 0) | 1 << index
+            for ch in rewrite.starts if rewrite.starts is not None else ("",):
+                starts[ch] = starts.get(ch, 0) | 1 << index
         for ch in ends:
             ends[ch] |= ends[""]
-        return cls(width, blocks, letters, ends)
+        return cls(width, blocks, letters, ends, starts)
 
-    def applicable(self, word: str) -> tuple[int, ...]:
-        """Indices, in order, of the rewrites that may apply to ``word``."""
+    def applicable(self, word: str, limit: int) -> tuple[int, ...]:
+        """Indices, in order, of the rewrites that may apply to ``word`` at a place up to ``limit``."""
         mask = self.letters[""]
         for ch in set(word):
             mask |= self.letters.get(ch, 0)
         allowed = self.ends.get(word[-1:], self.ends[""])
         for n in range(self.blocks):
             allowed &= mask >> (n * self.width)
+        if limit < len(word) - 1:  # a match starting up to limit starts with a letter of word[:limit + 1]
+            begins = self.starts[""]
+            for ch in set(word[:limit + 1]):
+                begins |= self.starts.get(ch, 0)
+            allowed &= begins
         found = _INDICES.get(allowed)
         if found is None:  # the same few letter sets come back word after word
             if len(_INDICES) > 4096:
@@ -368,7 +385,8 @@ def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
         if any(int(ref) > regex.groups for ref in re.findall(r"\\(\d+)", item[1])):
             raise rule.error("rewrites", f"в замене {item[1]!r} ссылка на группу, которой нет в {item[0]!r}")
         rewrites.append(Rewrite(regex, item[1], item[2] if len(item) == 3 else 0, _parts(item[1]),
-                                letters(regex), last_letters(regex)))
+                                letters(regex), last_letters(regex),
+                                first_letters(regex)))
     skip = rule.spec.get("skip")
     max_edits = rule.spec.get("max_edits", 1)
     min_length = rule.spec.get("min_length", 3)
