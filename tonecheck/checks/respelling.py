@@ -223,7 +223,7 @@ class RespellingCheck:
         # frontier word keeps the rewrites it took, where the last one began and its parent's bound.
         frontier: dict[str, tuple[tuple[int, ...], int, int]] = {word: ((), 0, len(word))}
         seen = {word}
-        is_word = self._is_word
+        is_word, known = self._is_word, self.analyzer.is_known
         for depth in range(self.max_edits):
             last = depth == self.max_edits - 1  # nothing follows the last depth: keep only words
             found: list[tuple[tuple[int, ...], str]] = []
@@ -241,7 +241,8 @@ class RespellingCheck:
                     seen.add(candidate)
                     if start > bound:  # keeps current[:bound + 1], which begins no dictionary word
                         following[candidate] = (tuple(sorted((*used, index))), start, bound)
-                    elif is_word(candidate):
+                    # Most candidates are no words: one lookup rejects them before the readings are read.
+                    elif (" " in candidate or known(candidate)) and is_word(candidate):
                         found.append((tuple(sorted((*used, index))), candidate))
                     elif self.complete and self.analyzer.begins_word(candidate):
                         completed.append((tuple(sorted((*used, index))), word))
