@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tonecheck.prefilter import first_letters, last_letters, letters, possible, required
+from tonecheck.prefilter import first_item, first_letters, last_letters, letters, possible, required
 
 REGEXES = [
     re.compile(r"(?<![\d.,])100\s*%"),
@@ -108,3 +108,14 @@ def test_first_letters_never_skip_a_match(word, regex):
     starts = first_letters(regex)
     for m in regex.finditer(word):
         assert starts is None or word[m.start():m.start() + 1] in starts
+
+
+@given(st.text(alphabet=WORD_ALPHABET, max_size=12),
+       st.sampled_from(START_REGEXES + [re.compile(p) for p in (r"([бдз])", r"с(?=[нл])", r"([ое])в[ао]$", r"(а|бб)")]))
+def test_first_item_starts_every_match(word, regex):
+    lead = first_item(regex)
+    for m in regex.finditer(word):
+        if lead is not None and lead[0] == "group":
+            assert m.start(lead[1]) == m.start() and len(m.group(lead[1])) == 1
+        elif lead is not None:
+            assert word[m.start()] == lead[1]

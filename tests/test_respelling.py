@@ -67,10 +67,16 @@ def test_letter_table_keeps_every_candidate_in_order():
                       ["([ое])в[ао]$", "\\1го"], ["т(?=[кп])", "д"]])
     (check,) = linter.checks
     for word in ["кажецца", "харашо", "жжук", "дом", "ццаа", "нормальнова", "лёгкий", "отпуск"]:
-        every = [(i, m.start(), word[:m.start()] + r.expand(m) + word[m.end():])
+        every = [(i, m.start() + r.keeps, word[:m.start()] + r.expand(m) + word[m.end():])
                  for i, r in enumerate(check.rewrites) for m in r.regex.finditer(word)]
         assert list(_edits(word, check.rewrites, check._letters, len(word))) == every
         assert list(_edits(word, check.rewrites, check._letters, 2)) == [e for e in every if e[1] <= 2]
+
+
+def test_a_rewrite_keeps_the_letter_its_replacement_writes_back():
+    rewrites = [["([бв])", "\\1\\1"], ["с(?=н)", "ст"], ["(?<=а)(то)$", "-\\1"], ["а", "о"], ["(а)", "\\1"]]
+    check = _linter(rewrites).checks[0]
+    assert [r.keeps for r in check.rewrites] == [1, 1, 0, 0, 1]
 
 
 SL007_LIKE = [["([а-яё])\\1", "\\1"], ["цц?а$", "тся"], ["([жш])ы", "\\1и"], ["([ое])в[ао]$", "\\1го"],

@@ -228,3 +228,24 @@ def _first(items: Any) -> frozenset[str] | None:
             return None if any(s is None for s in starts) else frozenset().union(*starts)  # type: ignore[arg-type]
         return None
     return None  # an empty match
+
+
+def first_item(regex: re.Pattern[str]) -> tuple[str, int | str] | None:
+    """What every match starts with: ``("group", n)`` for a capturing group ``n`` of exactly one
+    character (``([бв])…``), ``("literal", c)`` for the character ``c`` (``с(?=[нл])``); None otherwise."""
+    if regex.flags & re.IGNORECASE:
+        return None
+    try:
+        items = list(_sre.parse(regex.pattern, regex.flags))
+    except Exception:  # a private parser: when it disagrees, require nothing
+        return None
+    for op, arg in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # anchors and lookarounds take no character: the next item starts the match
+        if name == "LITERAL":
+            return "literal", chr(arg)
+        if name == "SUBPATTERN" and arg[0] is not None and not arg[1] & re.IGNORECASE:
+            return ("group", arg[0]) if tuple(arg[3].getwidth()) == (1, 1) else None
+        return None
+    return None

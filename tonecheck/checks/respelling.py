@@ -38,7 +38,7 @@ from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import Morph
-from ..prefilter import first_letters, last_letters, letters
+from ..prefilter import first_item, first_letters, last_letters, letters
 from ..rule import Rule
 
 MISSING = object()
@@ -70,6 +70,9 @@ class Rewrite:
     #: The letters one of which starts every match (None: any): a search told to rewrite only near the
     #: start of a word skips a rewrite whose letters are all further on.
     starts: frozenset[str] | None = None
+    #: How many letters at the start of every match the replacement writes back (``([бв])`` → ``\\1\\1``,
+    #: ``с(?=н)`` → ``ст``: one): a candidate first differs from the word that much later.
+    keeps: int = 0
 
     #: ``expand`` specialised once for the shape of ``parts`` (tens of thousands of calls per new text).
     expand: Callable[[re.Match[str]], str] = field(init=False, repr=False, compare=False)
@@ -286,16 +289,16 @@ def _ordinary(token: Token) -> bool:
 def _edits(word: str, rewrites: tuple[Rewrite, ...], table: LetterTable,
            limit: int) -> Iterator[tuple[int, int, str]]:
     """Every word made by applying one rewrite at one place up to ``limit``, with the rewrite's index and
-    where it began."""
+    where the new word first may differ from ``word``."""
     for index in table.applicable(word, limit):
         rewrite = rewrites[index]
         if len(word) < rewrite.min_length:
             continue
         for m in rewrite.regex.finditer(word):
-            start = m.start()
+            start = m.start() + rewrite.keeps
             if start > limit:
                 break  # matches come left to right
-            yield index, start, word[:start] + rewrite.expand(m) + word[m.end():]
+            yield index, start, word[:m.start()] + rewrite.expand(m) + word[m.end():]
 
 
 @dataclass(frozen=True)
@@ -387,7 +390,7 @@ def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
             raise rule.error("rewrites", f"в замене {item[1]!r} ссылка на группу, которой нет в {item[0]!r}")
         rewrites.append(Rewrite(regex, item[1], item[2] if len(item) == 3 else 0, _parts(item[1]),
                                 letters(regex), last_letters(regex),
-                                first_letters(regex)))
+                                first_letters(regex), _keeps(regex, _parts(item[1]))))
     skip = rule.spec.get("skip")
     max_edits = rule.spec.get("max_edits", 1)
     min_length = rule.spec.get("min_length", 3)
@@ -419,6 +422,18 @@ def _gate(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{source})" for source in dict.fromkeys(r.pattern for r in regexes)))
     except re.error:  # an inline flag such as (?i) may only open a whole expression
         return None
+
+
+def _keeps(regex: re.Pattern[str], parts: tuple[str | int, ...] | None) -> int:
+    """1 when the replacement starts with what every match starts with (the one-letter group it opens
+    with, or its first literal letter), else 0."""
+    lead = first_item(regex)
+    if not parts or lead is None:
+        return 0
+    kind, value = lead
+    if kind == "group":
+        return int(parts[0] == value)
+    return int(isinstance(parts[0], str) and parts[0][:1] == value)
 
 
 def _parts(replacement: str) -> tuple[str | int, ...] | None:
