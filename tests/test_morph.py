@@ -60,3 +60,19 @@ def test_begins_word_finds_longer_dictionary_words():
     assert m.begins_word("позавтр") and m.begins_word("Сумоч") and m.begins_word("ед")
     assert not m.begins_word("ыыщ")
     assert not m.begins_word("вообщем")
+
+
+def test_known_prefix_reads_e_as_yo():
+    m = morph()
+    assert m.known_prefix("харашо") == 4  # «хара» begins «характер», «хараш» nothing
+    assert m.known_prefix("елкаыы") == 4  # «ёлка»
+    assert m.known_prefix("дом") == 3
+    assert m.known_prefix("ъыщ") == 0 and m.known_prefix("ыъ") == 1
+    assert m.known_prefix("харашо", 2) == 4
+    assert m.is_prefix("елк") and m.is_prefix("ёлк") and not m.is_prefix("елкщ")
+
+
+def test_is_known_reads_e_as_yo():
+    m = morph()
+    assert m.is_known("ёлка") and m.is_known("елка") and m.is_known("Дом")
+    assert not m.is_known("харашо") and not m.is_known("ёлкщ")

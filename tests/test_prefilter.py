@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tonecheck.prefilter import letters, possible, required
+from tonecheck.prefilter import first_item, first_letters, last_letters, letters, possible, required
 
 REGEXES = [
     re.compile(r"(?<![\d.,])100\s*%"),
@@ -71,3 +71,51 @@ def test_letters_of_a_word_regex():
 def test_letters_never_skip_a_match(word, regex):
     if regex.search(word):
         assert all(not chars.isdisjoint(word) for chars in letters(regex))
+
+
+END_REGEXES = [re.compile(p) for p in (r"цц?а$", r"тся$", r"([ое])в[ао]$", r"(?<=[а-яё])(то|либо|ка)$", r"а+$",
+                                        r"(?:о|ё)\Z", r"ц(?=а)$", r"$", r"а*$", r"(а)\1$")]
+
+
+def test_last_letters_of_end_anchored_regexes():
+    assert last_letters(re.compile(r"тся$")) == frozenset("я\n")
+    assert last_letters(re.compile(r"([ое])в[ао]$")) == frozenset("ао\n")
+    assert last_letters(re.compile(r"(?:о|ё)\Z")) == frozenset("оё")
+    for source in (r"$", r"а*$", r"(?i)а$", r"(?m)а$", r"а", r"[^а]$", r"(а)\1$"):
+        assert last_letters(re.compile(source)) is None
+
+
+@given(st.text(alphabet=WORD_ALPHABET + "\n", max_size=12), st.sampled_from(END_REGEXES))
+def test_last_letters_never_skip_a_match(word, regex):
+    ends = last_letters(regex)
+    if ends is not None and regex.search(word):
+        assert word[-1:] in ends
+
+
+START_REGEXES = [re.compile(p) for p in (r"цц?а$", r"^з([кп])", r"(?<=[а-яё])(то|либо|ка)$", r"т(?=[кп])", r"(а|б+)в",
+                                          r"([а-яё])\1", r"щщ?", r"(?=а)б", r"а*б", r"$")]
+
+
+def test_first_letters_of_regexes():
+    assert first_letters(re.compile(r"т(?=[кп])")) == frozenset("т")
+    assert first_letters(re.compile(r"(?<=[а-яё])(то|либо|ка)$")) == frozenset("тлк")
+    for source in (r"$", r"а*б", r"(?:а|)б", r"(?i)а", r"\d"):
+        assert first_letters(re.compile(source)) is None
+
+
+@given(st.text(alphabet=WORD_ALPHABET, max_size=12), st.sampled_from(START_REGEXES))
+def test_first_letters_never_skip_a_match(word, regex):
+    starts = first_letters(regex)
+    for m in regex.finditer(word):
+        assert starts is None or word[m.start():m.start() + 1] in starts
+
+
+@given(st.text(alphabet=WORD_ALPHABET, max_size=12),
+       st.sampled_from(START_REGEXES + [re.compile(p) for p in (r"([бдз])", r"с(?=[нл])", r"([ое])в[ао]$", r"(а|бб)")]))
+def test_first_item_starts_every_match(word, regex):
+    lead = first_item(regex)
+    for m in regex.finditer(word):
+        if lead is not None and lead[0] == "group":
+            assert m.start(lead[1]) == m.start() and len(m.group(lead[1])) == 1
+        elif lead is not None:
+            assert word[m.start()] == lead[1]

@@ -63,12 +63,57 @@ def test_short_abbreviations_are_not_clipped_words():
 def test_letter_table_keeps_every_candidate_in_order():
     from tonecheck.checks.respelling import _edits
 
-    linter = _linter([["([а-яё])\\1", "\\1"], ["цц?а$", "тся"], ["а", "о"], ["(?i)Ж", "ж"], ["\\w$", "ь"]])
+    linter = _linter([["([а-яё])\\1", "\\1"], ["цц?а$", "тся"], ["а", "о"], ["(?i)Ж", "ж"], ["\\w$", "ь"],
+                      ["([ое])в[ао]$", "\\1го"], ["т(?=[кп])", "д"]])
     (check,) = linter.checks
-    for word in ["кажецца", "харашо", "жжук", "дом", "ццаа"]:
-        every = [(i, word[:m.start()] + r.expand(m) + word[m.end():])
+    for word in ["кажецца", "харашо", "жжук", "дом", "ццаа", "нормальнова", "лёгкий", "отпуск"]:
+        every = [(i, m.start() + r.keeps, word[:m.start()] + r.expand(m) + word[m.end():])
                  for i, r in enumerate(check.rewrites) for m in r.regex.finditer(word)]
-        assert list(_edits(word, check.rewrites, check._letters)) == every
+        assert list(_edits(word, check.rewrites, check._letters, len(word))) == every
+        assert list(_edits(word, check.rewrites, check._letters, 2)) == [e for e in every if e[1] <= 2]
+
+
+def test_a_rewrite_keeps_the_letter_its_replacement_writes_back():
+    rewrites = [["([бв])", "\\1\\1"], ["с(?=н)", "ст"], ["(?<=а)(то)$", "-\\1"], ["а", "о"], ["(а)", "\\1"]]
+    check = _linter(rewrites).checks[0]
+    assert [r.keeps for r in check.rewrites] == [1, 1, 0, 0, 1]
+
+
+SL007_LIKE = [["([а-яё])\\1", "\\1"], ["цц?а$", "тся"], ["([жш])ы", "\\1и"], ["([ое])в[ао]$", "\\1го"],
+              ["([бвгджзклмнпрстф])", "\\1\\1", 4], ["(?<=[а-яё])(то|либо|нибудь|таки|ка)$", "-\\1"],
+              ["ь", ""], ["ие", "ье", 5], ["а", "о", 4], ["о", "а", 4], ["и(?!$)", "е", 4], ["е(?!$)", "и", 4],
+              ["^не", "не "]]
+
+
+def _unpruned(check, word: str) -> str | None:
+    """The search without prefix bounds or letter tables: every rewrite at every place, breadth first."""
+    frontier, seen = {word: ()}, {word}
+    for _depth in range(check.max_edits):
+        found, following = [], {}
+        for current, used in frontier.items():
+            for index, rewrite in enumerate(check.rewrites):
+                if len(current) < rewrite.min_length:
+                    continue
+                for m in rewrite.regex.finditer(current):
+                    candidate = current[:m.start()] + rewrite.expand(m) + current[m.end():]
+                    if candidate not in seen:
+                        seen.add(candidate)
+                        if check._is_word(candidate):
+                            found.append((tuple(sorted((*used, index))), candidate))
+                        else:
+                            following[candidate] = tuple(sorted((*used, index)))
+        if found:
+            return min(found)[1]
+        frontier = following
+    return None
+
+
+@pytest.mark.parametrize("word", ["харашо", "кажеца", "нормальнова", "извените", "спасибоо", "какойта",
+                                  "вседозволеность", "жызнь", "незнаю", "неполучаеться", "абирают",
+                                  "враждебно-настроиной", "ыыщвап", "долбаебов", "класу", "пачиму"])
+def test_prefix_bounds_prune_no_result(word):
+    check = _linter(SL007_LIKE, max_edits=2, min_length=4).checks[0]
+    assert check._search(word) == _unpruned(check, word)
 
 
 def test_append_only_rewrites_skip_words_no_dictionary_word_starts_with():

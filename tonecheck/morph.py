@@ -47,6 +47,8 @@ class Morph:
         self._uk: pymorphy3.MorphAnalyzer | None = None
         self._lock = threading.Lock()
         self._tags: dict[str, tuple[str | None, frozenset[str]]] = {}
+        #: Letters a dictionary word may spell otherwise («е» for «ё»): a word without them has one spelling.
+        self._fuzzy = frozenset(key.decode() for key in self._ru.char_substitutes or {})
         self.parse = lru_cache(maxsize=50_000)(self._parse)
         self.inflect = lru_cache(maxsize=50_000)(self._inflect)
         self.word = lru_cache(maxsize=50_000)(self._word)
@@ -112,22 +114,35 @@ class Morph:
         return frozenset(a.lemma for a in self.parse(word.lower()))
 
     def is_known(self, word: str) -> bool:
-        return self._ru.word_is_known(word.lower())
+        # What pymorphy3's word_is_known does, without its layers of calls (a hot path of respellings).
+        word, words = word.lower(), self._ru.dictionary.words
+        if self._fuzzy.isdisjoint(word):  # one spelling: one lookup, not a search over spellings
+            return word in words
+        return bool(words.similar_keys(word, self._ru.char_substitutes))
 
     def is_prefix(self, prefix: str) -> bool:
         """Whether some dictionary word starts with ``prefix`` (lower case; «е» may stand for «ё»)."""
-        words = self._ru.dictionary.words
-        spots = [i for i, ch in enumerate(prefix) if ch == "е"]
-        if len(spots) > 4:  # too many spellings to try: say yes, the caller then looks word by word
-            return True
-        for mask in range(1 << len(spots)):
-            variant = list(prefix)
-            for bit, i in enumerate(spots):
-                if mask >> bit & 1:
-                    variant[i] = "ё"
-            if words.has_keys_with_prefix("".join(variant)):
-                return True
-        return False
+        has_prefix = self._ru.dictionary.words.has_keys_with_prefix
+        if has_prefix(prefix):
+            return True  # as written: most prefixes
+        first, *rest = prefix.split("е")
+        spellings = [first] if rest and has_prefix(first) else []
+        for part in rest:  # each «е» read both ways, keeping the spellings some word begins with
+            spellings = [s + letter + part for s in spellings for letter in "её" if has_prefix(s + letter + part)]
+        return bool(spellings)
+
+    def known_prefix(self, text: str, start: int = 0) -> int:
+        """A length ``n`` such that no dictionary word begins with ``text[:n + 1]``: the longest start of
+        ``text`` that some dictionary word begins with, given that ``text[:start]`` is one (``len(text)``
+        when ``text`` itself is one)."""
+        low, high = start, len(text) + 1  # text[:high] begins no word; past the end that holds vacuously
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.is_prefix(text[:middle]):
+                low = middle
+            else:
+                high = middle
+        return low
 
     def begins_word(self, prefix: str) -> bool:
         """Whether some dictionary word starts with ``prefix`` and is longer («позавтр» → «позавтракать»)."""

@@ -155,3 +155,97 @@ def _set(items: Any) -> frozenset[str] | None:
         else:
             return None
     return frozenset(chars) if len(chars) <= _WIDEST else None
+
+
+def last_letters(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters one of which ends the subject of every match of an expression anchored at the end
+    (``тся$``, ``([ое])в[ао]$``), a newline among them (``$`` matches before a final one); None when the
+    expression is not anchored so or the parser cannot tell."""
+    if regex.flags & (re.IGNORECASE | re.MULTILINE):
+        return None
+    try:
+        items = list(_sre.parse(regex.pattern, regex.flags))
+    except Exception:  # a private parser: when it disagrees, require nothing
+        return None
+    if len(items) < 2 or str(items[-1][0]) != "AT" or str(items[-1][1]) not in ("AT_END", "AT_END_STRING"):
+        return None
+    found = _last(items[:-1])
+    if found is None:
+        return None
+    return found | {"\n"} if str(items[-1][1]) == "AT_END" else found
+
+
+def _last(items: Any) -> frozenset[str] | None:
+    """The characters one of which a match of ``items`` ends with; None for anything else."""
+    if not items:
+        return None
+    op, arg = items[-1]
+    name = str(op)
+    if name == "LITERAL":
+        return frozenset(chr(arg))
+    if name == "IN":
+        chars = _set(arg)
+        return None if chars is None or DIGIT in chars else chars
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return _last(arg[2]) if arg[0] >= 1 else None
+    if name == "SUBPATTERN":
+        return None if arg[1] & re.IGNORECASE else _last(arg[3])
+    if name == "BRANCH":
+        ends = [_last(alternative) for alternative in arg[1]]
+        return None if any(e is None for e in ends) else frozenset().union(*ends)  # type: ignore[arg-type]
+    return None  # assertions, back references, «.»: anything may end the match
+
+
+def first_letters(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters one of which starts every match (``т(?=[кп])``: «т»); None when a match may be
+    empty or the parser cannot tell."""
+    if regex.flags & re.IGNORECASE:
+        return None
+    try:
+        items = list(_sre.parse(regex.pattern, regex.flags))
+    except Exception:  # a private parser: when it disagrees, require nothing
+        return None
+    return _first(items)
+
+
+def _first(items: Any) -> frozenset[str] | None:
+    """The characters one of which a match of ``items`` starts with; None for anything else."""
+    for op, arg in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # anchors and lookarounds take no character: the next item starts the match
+        if name == "LITERAL":
+            return frozenset(chr(arg))
+        if name == "IN":
+            chars = _set(arg)
+            return None if chars is None or DIGIT in chars else chars
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            return _first(arg[2]) if arg[0] >= 1 else None
+        if name == "SUBPATTERN":
+            return None if arg[1] & re.IGNORECASE else _first(arg[3])
+        if name == "BRANCH":
+            starts = [_first(alternative) for alternative in arg[1]]
+            return None if any(s is None for s in starts) else frozenset().union(*starts)  # type: ignore[arg-type]
+        return None
+    return None  # an empty match
+
+
+def first_item(regex: re.Pattern[str]) -> tuple[str, int | str] | None:
+    """What every match starts with: ``("group", n)`` for a capturing group ``n`` of exactly one
+    character (``([бв])…``), ``("literal", c)`` for the character ``c`` (``с(?=[нл])``); None otherwise."""
+    if regex.flags & re.IGNORECASE:
+        return None
+    try:
+        items = list(_sre.parse(regex.pattern, regex.flags))
+    except Exception:  # a private parser: when it disagrees, require nothing
+        return None
+    for op, arg in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # anchors and lookarounds take no character: the next item starts the match
+        if name == "LITERAL":
+            return "literal", chr(arg)
+        if name == "SUBPATTERN" and arg[0] is not None and not arg[1] & re.IGNORECASE:
+            return ("group", arg[0]) if tuple(arg[3].getwidth()) == (1, 1) else None
+        return None
+    return None

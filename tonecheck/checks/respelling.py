@@ -38,7 +38,7 @@ from ..doc import Doc, Token
 from ..finding import Hit, Suggestion
 from ..fix import match_case
 from ..morph import Morph
-from ..prefilter import letters
+from ..prefilter import first_item, first_letters, last_letters, letters
 from ..rule import Rule
 
 MISSING = object()
@@ -62,9 +62,17 @@ class Rewrite:
     #: The replacement split into literal text and group numbers, or None for ``Match.expand``
     #: (which parses the template again on every call: most of the cost of trying rewrites).
     parts: tuple[str | int, ...] | None = None
-    #: Letters the word must share one with, or the regex cannot match: most of the ~55 rewrites have
-    #: nothing to hold on to in a given word, and a letter table skips them without a scan.
+    #: Sets of letters the word must share one with each of, or the regex cannot match: most of the ~55
+    #: rewrites have nothing to hold on to in a given word, and a letter table skips them without a scan.
     needs: tuple[frozenset[str], ...] = ()
+    #: For a regex anchored at the end (``тся$``): the letters one of which the word must end with.
+    ends: frozenset[str] | None = None
+    #: The letters one of which starts every match (None: any): a search told to rewrite only near the
+    #: start of a word skips a rewrite whose letters are all further on.
+    starts: frozenset[str] | None = None
+    #: How many letters at the start of every match the replacement writes back (``([бв])`` → ``\\1\\1``,
+    #: ``с(?=н)`` → ``ст``: one): a candidate first differs from the word that much later.
+    keeps: int = 0
 
     #: ``expand`` specialised once for the shape of ``parts`` (tens of thousands of calls per new text).
     expand: Callable[[re.Match[str]], str] = field(init=False, repr=False, compare=False)
@@ -74,7 +82,8 @@ class Rewrite:
 
 
 def _expander(replacement: str, parts: tuple[str | int, ...] | None) -> Callable[[re.Match[str]], str]:
-    """What a match is replaced with: ``'и'``, ``'\\1'``, ``'\\1и'``, ``'с\\1'`` without a join; the rest by parts."""
+    """What a match is replaced with: ``'и'``, ``'\\1'``, ``'\\1и'``, ``'с\\1'``, ``'\\1\\1'`` without a join; the rest
+    by parts."""
     if parts is None:
         return lambda m: m.expand(replacement)
     texts = [p for p in parts if isinstance(p, str)]
@@ -89,6 +98,9 @@ def _expander(replacement: str, parts: tuple[str | int, ...] | None) -> Callable
         return lambda m: (m.group(group) or "") + text
     if shape == "tg":
         return lambda m: text + (m.group(group) or "")
+    if shape == "gg":  # a doubled letter: «клас» → «класс»
+        second = groups[1]
+        return lambda m: (m.group(group) or "") + (m.group(second) or "")
     return lambda m: "".join([p if isinstance(p, str) else m.group(p) or "" for p in parts])
 
 
@@ -111,13 +123,13 @@ class RespellingCheck:
     #: A respelling is a guess: the engine drops it where another rule of the category flags the word.
     fallback: bool = True
     _cache: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
-    _letters: dict[str, int] = field(init=False, repr=False, compare=False)
+    _letters: LetterTable = field(init=False, repr=False, compare=False)
     #: Whether every rewrite only appends letters (``$``): then no candidate can be a word unless some
     #: dictionary word starts with the word as written — one lookup instead of the whole search.
     appends: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_letters", _letter_table(self.rewrites))
+        object.__setattr__(self, "_letters", LetterTable.of(self.rewrites))
         object.__setattr__(self, "appends", all(r.regex.pattern == "$" for r in self.rewrites))
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
@@ -210,30 +222,51 @@ class RespellingCheck:
     def _search(self, word: str) -> str | None:
         if self.complete and self.analyzer.begins_word(word):
             return word  # the start of a longer word: nothing to rewrite, and no single ending to add
-        # Breadth first over the number of edits; within one depth the rewrites listed first win.
-        frontier: dict[str, tuple[int, ...]] = {word: ()}
+        # Breadth first over the number of edits; within one depth the rewrites listed first win. A
+        # frontier word keeps the rewrites it took, where the last one began and its parent's bound.
+        frontier: dict[str, tuple[tuple[int, ...], int, int]] = {word: ((), 0, len(word))}
         seen = {word}
-        is_word = self._is_word
+        is_word, known = self._is_word, self.analyzer.is_known
         for depth in range(self.max_edits):
             last = depth == self.max_edits - 1  # nothing follows the last depth: keep only words
             found: list[tuple[tuple[int, ...], str]] = []
             completed: list[tuple[tuple[int, ...], str]] = []
-            following: dict[str, tuple[int, ...]] = {}
-            for current, used in frontier.items():
-                for index, candidate in _edits(current, self.rewrites, self._letters):
+            following: dict[str, tuple[tuple[int, ...], int, int]] = {}
+            for current, (used, began, parent_bound) in frontier.items():
+                # A rewrite keeps the text before it: past the parent's bound, the parent's dead end stays;
+                # before it, the parent's known start up to the rewrite stays.
+                bound = parent_bound if began > parent_bound else self._bound(current, began)
+                # At the last depth only a word counts, and a rewrite past the bound makes none.
+                for index, start, candidate in _edits(current, self.rewrites, self._letters,
+                                                      bound if last else len(current)):
                     if candidate in seen:
                         continue
                     seen.add(candidate)
-                    if is_word(candidate):
+                    if start > bound:  # keeps current[:bound + 1], which begins no dictionary word
+                        following[candidate] = (tuple(sorted((*used, index))), start, bound)
+                    # Most candidates are no words: one lookup rejects them before the readings are read.
+                    elif (" " in candidate or known(candidate)) and is_word(candidate):
                         found.append((tuple(sorted((*used, index))), candidate))
                     elif self.complete and self.analyzer.begins_word(candidate):
                         completed.append((tuple(sorted((*used, index))), word))
                     elif not last:
-                        following[candidate] = tuple(sorted((*used, index)))
+                        following[candidate] = (tuple(sorted((*used, index))), start, bound)
             if found or completed:
                 return min(found or completed)[1]
             frontier = following
         return None
+
+    def _bound(self, text: str, start: int) -> int:
+        """A length such that no candidate keeping ``text[:bound + 1]`` is a word or begins one, given
+        that ``text[:start]`` begins a word."""
+        if self.max_edits == 1:
+            return len(text)  # a one-edit search tries a few candidates: the lookups would cost more
+        bound = self.analyzer.known_prefix(text, start)
+        # A space ends the first part of a split candidate, which may be a whole word; upper case is
+        # looked up lowered.
+        if " " in text[:bound + 1] or text != text.lower():
+            return len(text)
+        return bound
 
     def _is_word(self, candidate: str) -> bool:
         if " " in candidate:  # a merged spelling split in two («незнаю» → «не знаю»): each part a word
@@ -253,42 +286,86 @@ def _ordinary(token: Token) -> bool:
     return any(a.known and not (a.grammemes & NOT_WORDS) for a in token.analyses)
 
 
-def _edits(word: str, rewrites: tuple[Rewrite, ...], table: dict[str, int]) -> Iterator[tuple[int, str]]:
-    """Every word made by applying one rewrite at one place, with the rewrite's index."""
-    for index in _applicable(word, table):
+def _edits(word: str, rewrites: tuple[Rewrite, ...], table: LetterTable,
+           limit: int) -> Iterator[tuple[int, int, str]]:
+    """Every word made by applying one rewrite at one place up to ``limit``, with the rewrite's index and
+    where the new word first may differ from ``word``."""
+    for index in table.applicable(word, limit):
         rewrite = rewrites[index]
         if len(word) < rewrite.min_length:
             continue
         for m in rewrite.regex.finditer(word):
-            yield index, word[: m.start()] + rewrite.expand(m) + word[m.end():]
+            start = m.start() + rewrite.keeps
+            if start > limit:
+                break  # matches come left to right
+            yield index, start, word[:m.start()] + rewrite.expand(m) + word[m.end():]
 
 
-def _applicable(word: str, table: dict[str, int]) -> tuple[int, ...]:
-    """Indices, in order, of the rewrites whose letters ``word`` has: the rest cannot apply."""
-    mask = table[""]
-    for ch in set(word):
-        mask |= table.get(ch, 0)
-    found = _INDICES.get(mask)
-    if found is None:  # the same few letter sets come back word after word
-        if len(_INDICES) > 4096:
-            _INDICES.clear()
-        found = _INDICES[mask] = tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
-    return found
+@dataclass(frozen=True)
+class LetterTable:
+    """Which rewrites a word's letters let apply, as bit masks: the rest cannot match it.
+
+    A rewrite may need several sets of letters (``тся$``: «т», «с» and «я»). Each letter maps to one mask
+    with a block of bits per set — block ``n`` holds the rewrites whose ``n``-th set has the letter — so
+    a word's letters are looked up once, and the blocks are then ANDed.
+    """
+
+    #: Bits in a block: one per rewrite.
+    width: int
+    #: The most sets a rewrite needs.
+    blocks: int
+    #: Letter → its mask; ``""`` → in block ``n``, the rewrites with fewer than ``n + 1`` sets.
+    letters: dict[str, int]
+    #: Last letter of the word → the rewrites anchored at the end that it lets apply, and all the others;
+    #: ``""`` → the others alone.
+    ends: dict[str, int]
+    #: Letter → the rewrites whose matches may start with it; ``""`` → those that may start anywhere.
+    starts: dict[str, int]
+
+    @classmethod
+    def of(cls, rewrites: tuple[Rewrite, ...]) -> LetterTable:
+        width, blocks = len(rewrites), max((len(r.needs) for r in rewrites), default=0)
+        letters: dict[str, int] = {"": 0}
+        ends: dict[str, int] = {"": 0}
+        starts: dict[str, int] = {"": 0}
+        for index, rewrite in enumerate(rewrites):
+            for n in range(blocks):
+                bit = 1 << (n * width + index)
+                for ch in rewrite.needs[n] if n < len(rewrite.needs) else ("",):
+                    letters[ch] = letters.get(ch, 0) | bit
+            if rewrite.ends is None:
+                ends[""] |= 1 << index
+            for ch in rewrite.ends or ():
+                ends[ch] = ends.get(ch, 0) | 1 << index
+            for ch in rewrite.starts if rewrite.starts is not None else ("",):
+                starts[ch] = starts.get(ch, 0) | 1 << index
+        for ch in ends:
+            ends[ch] |= ends[""]
+        return cls(width, blocks, letters, ends, starts)
+
+    def applicable(self, word: str, limit: int) -> tuple[int, ...]:
+        """Indices, in order, of the rewrites that may apply to ``word`` at a place up to ``limit``."""
+        mask = self.letters[""]
+        for ch in set(word):
+            mask |= self.letters.get(ch, 0)
+        allowed = self.ends.get(word[-1:], self.ends[""])
+        for n in range(self.blocks):
+            allowed &= mask >> (n * self.width)
+        if limit < len(word) - 1:  # a match starting up to limit starts with a letter of word[:limit + 1]
+            begins = self.starts[""]
+            for ch in set(word[:limit + 1]):
+                begins |= self.starts.get(ch, 0)
+            allowed &= begins
+        found = _INDICES.get(allowed)
+        if found is None:  # the same few letter sets come back word after word
+            if len(_INDICES) > 4096:
+                _INDICES.clear()
+            found = _INDICES[allowed] = tuple(i for i in range(allowed.bit_length()) if allowed >> i & 1)
+        return found
 
 
-#: Bit mask of rewrites → their indices in order (see ``_applicable``).
+#: Bit mask of rewrites → their indices in order (see ``LetterTable.applicable``).
 _INDICES: dict[int, tuple[int, ...]] = {}
-
-
-def _letter_table(rewrites: tuple[Rewrite, ...]) -> dict[str, int]:
-    """Letter → bit mask of the rewrites that letter may let apply; ``""`` → those that need no letter."""
-    table: dict[str, int] = {"": 0}
-    for index, rewrite in enumerate(rewrites):
-        if not rewrite.needs:
-            table[""] |= 1 << index
-        for ch in rewrite.needs[0] if rewrite.needs else ():
-            table[ch] = table.get(ch, 0) | 1 << index
-    return table
 
 
 @lru_cache(maxsize=256)
@@ -312,7 +389,8 @@ def compile(rule: Rule, analyzer: Morph) -> RespellingCheck:
         if any(int(ref) > regex.groups for ref in re.findall(r"\\(\d+)", item[1])):
             raise rule.error("rewrites", f"в замене {item[1]!r} ссылка на группу, которой нет в {item[0]!r}")
         rewrites.append(Rewrite(regex, item[1], item[2] if len(item) == 3 else 0, _parts(item[1]),
-                                letters(regex)[:1]))
+                                letters(regex), last_letters(regex),
+                                first_letters(regex), _keeps(regex, _parts(item[1]))))
     skip = rule.spec.get("skip")
     max_edits = rule.spec.get("max_edits", 1)
     min_length = rule.spec.get("min_length", 3)
@@ -344,6 +422,18 @@ def _gate(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{source})" for source in dict.fromkeys(r.pattern for r in regexes)))
     except re.error:  # an inline flag such as (?i) may only open a whole expression
         return None
+
+
+def _keeps(regex: re.Pattern[str], parts: tuple[str | int, ...] | None) -> int:
+    """1 when the replacement starts with what every match starts with (the one-letter group it opens
+    with, or its first literal letter), else 0."""
+    lead = first_item(regex)
+    if not parts or lead is None:
+        return 0
+    kind, value = lead
+    if kind == "group":
+        return int(parts[0] == value)
+    return int(isinstance(parts[0], str) and parts[0][:1] == value)
 
 
 def _parts(replacement: str) -> tuple[str | int, ...] | None:
