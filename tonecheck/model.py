@@ -203,7 +203,8 @@ _SHARE = itemgetter(1)
 _Entry = tuple[float, "bytes | None", int, "int | None"]
 #: A pair feature «b:<previous lemma>_<lemma>» hashed from its parts: crc32 continues from the head's
 #: value, so a pair costs one C call and needs no memo of its own (most pairs of a new text are new).
-_START = zlib.crc32(b"b:<s>_")
+_PAIR_HEAD = zlib.crc32(b"b:")
+_START = zlib.crc32(b"<s>_", _PAIR_HEAD)
 
 
 class HarshModel:
@@ -243,7 +244,8 @@ class HarshModel:
         weight = sum(map(self.weights.__getitem__, own))
         entry: _Entry
         if kind == "w":
-            entry = (weight, lemma.encode("utf-8"), zlib.crc32(("b:" + lemma + "_").encode("utf-8")), None)
+            encoded = lemma.encode("utf-8")
+            entry = (weight, encoded, zlib.crc32(encoded + b"_", _PAIR_HEAD), None)  # the head «b:<lemma>_»
         else:
             entry = (weight, None, 0, own[0] if kind == "m" else None)
         if len(self._entries) >= _TOKEN_INFO_MAX:

@@ -26,7 +26,7 @@ from ..rule import Rule
 KEYS = {"model", "threshold", "error_above", "min_share", "max_words", "max_cut", "min_words"}
 #: ``Config.options`` keys this kind reads.
 OPTIONS = {"harsh_threshold"}
-_TEXTS_MAX = 20_000  # texts whose estimates a check keeps
+_TEXTS_MAX = 5_000  # texts whose estimates a check keeps: a few MB of text at most
 
 
 @dataclass(frozen=True)
