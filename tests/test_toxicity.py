@@ -197,3 +197,19 @@ def test_cut_takes_the_strongest_words_first(alone):
     assert finding.suggestions
     fixed = alone.fix("Заткнись, идиот, и жди своего курьера.", unsafe=True)
     assert "идиот" not in fixed and "курьер" in fixed
+
+
+def test_a_text_linted_again_gives_the_same_findings(rule):
+    # The check remembers per ``doc.view`` which sentences pass: texts that differ only inside a
+    # placeholder share a view, and a markup format changes it; each must read as from a fresh linter.
+    texts = [(RUDE_REPLY, "text"), (RUDE_REPLY, "text"), ("Идиот, {{ name }}, всё написано в договоре.", "text"),
+             ("Идиот, {{ who }}, всё написано в договоре.", "text"), ("<b>Идиот</b>, всё написано в договоре.", "html"),
+             ("<b>Идиот</b>, всё написано в договоре.", "text"), ("Здравствуйте! Заказ в пути.", "text")]
+    warm = Linter(rules=[rule])
+
+    def seen(report):
+        return [(f.start, f.end, f.message, f.data) for f in hr100(report)]
+
+    for text, markup in texts + texts:
+        assert seen(warm.lint(text, markup=markup)) == seen(Linter(rules=[rule]).lint(text, markup=markup))
+    assert any(seen(warm.lint(text, markup=markup)) for text, markup in texts)

@@ -59,18 +59,27 @@ def _tag(best: Analysis | None) -> str:
     return "t:" + best.pos + "".join("," + g for g in TAG_GRAMMEMES if g in best.grammemes)
 
 
+#: crc32 of each feature name's prefix: crc32 continues from it over the rest, so a name is never
+#: built (``crc32(b, crc32(a)) == crc32(a + b)``).
+_LEMMA_HEAD = zlib.crc32(b"l:")
+_GRAM_HEAD = zlib.crc32(b"g:")
+_CAPS = zlib.crc32(b"c:caps")
+
+
 def _word_features(lower: str, lemma: str, tag: str, caps: bool, grams: bool, mask: int) -> tuple[int, ...]:
     # Not cached: both callers keep what a token's text scores (``_TOKEN_INFO``, ``HarshModel._entries``).
-    names = ["l:" + lemma]
+    crc32 = zlib.crc32
+    ids = [crc32(lemma.encode("utf-8"), _LEMMA_HEAD) & mask]  # «l:<lemma>»
     if tag:
-        names.append(tag)
+        ids.append(crc32(tag.encode("utf-8")) & mask)
     if caps:
-        names.append("c:caps")
+        ids.append(_CAPS & mask)
     if grams:
         padded = "<" + lower[:MAX_WORD] + ">"
-        for n in NGRAMS:
-            names.extend("g:" + padded[i:i + n] for i in range(len(padded) - n + 1))
-    return tuple([zlib.crc32(name.encode("utf-8")) & mask for name in names])  # ``_hash``, inlined
+        for n in NGRAMS:  # «g:<n letters>»
+            ids.extend([crc32(padded[i:i + n].encode("utf-8"), _GRAM_HEAD) & mask
+                        for i in range(len(padded) - n + 1)])
+    return tuple(ids)
 
 
 @lru_cache(maxsize=1_000)
@@ -124,11 +133,13 @@ def _describe(token: Token, mask: int) -> tuple[str, tuple[int, ...], str]:
     letters = [] if text.islower() else list(filter(str.isalpha, text))
     caps = len(letters) >= 3 and all(map(str.isupper, letters))
     best = token.best
-    lemma = lemma_of(token)
-    # Letter n-grams only for words the dictionary does not know (обфускация, «долбоящер»):
-    # on known words they find «дур» in «процедура» and «пиз» in «эпизод».
-    grams = best is None or not best.known
-    return "w", _word_features(token.lower, lemma, _tag(best), caps, grams, mask), lemma
+    if best is None:
+        lemma, tag, grams = token.lower, "", True
+    else:
+        # Letter n-grams only for words the dictionary does not know (обфускация, «долбоящер»):
+        # on known words they find «дур» in «процедура» and «пиз» in «эпизод».
+        lemma, tag, grams = best.lemma, _tag(best), not best.known
+    return "w", _word_features(token.lower, lemma, tag, caps, grams, mask), lemma
 
 
 @lru_cache(maxsize=50_000)
@@ -192,7 +203,8 @@ _SHARE = itemgetter(1)
 _Entry = tuple[float, "bytes | None", int, "int | None"]
 #: A pair feature «b:<previous lemma>_<lemma>» hashed from its parts: crc32 continues from the head's
 #: value, so a pair costs one C call and needs no memo of its own (most pairs of a new text are new).
-_START = zlib.crc32(b"b:<s>_")
+_PAIR_HEAD = zlib.crc32(b"b:")
+_START = zlib.crc32(b"<s>_", _PAIR_HEAD)
 
 
 class HarshModel:
@@ -232,7 +244,8 @@ class HarshModel:
         weight = sum(map(self.weights.__getitem__, own))
         entry: _Entry
         if kind == "w":
-            entry = (weight, lemma.encode("utf-8"), zlib.crc32(("b:" + lemma + "_").encode("utf-8")), None)
+            encoded = lemma.encode("utf-8")
+            entry = (weight, encoded, zlib.crc32(encoded + b"_", _PAIR_HEAD), None)  # the head «b:<lemma>_»
         else:
             entry = (weight, None, 0, own[0] if kind == "m" else None)
         if len(self._entries) >= _TOKEN_INFO_MAX:

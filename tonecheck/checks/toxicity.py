@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress, count
-from operator import attrgetter, itemgetter, ne
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from ..rule import Rule
 KEYS = {"model", "threshold", "error_above", "min_share", "max_words", "max_cut", "min_words"}
 #: ``Config.options`` keys this kind reads.
 OPTIONS = {"harsh_threshold"}
+_TEXTS_MAX = 5_000  # texts a check remembers: a few MB of text at most
 
 
 @dataclass(frozen=True)
@@ -39,20 +39,31 @@ class ToxicityCheck:
     max_words: int  # causes named in the message
     max_cut: int  # words the unsafe fix may delete from one sentence
     min_words: int  # shorter sentences are left to the word lists: a lone rare word is no evidence
+    #: Positions of the sentences worth scoring, by the text's ``view``.
+    _rude: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def model(self) -> harsh_model.HarshModel:
         return harsh_model.load(self.stem)  # on the first sentence scored: startup never reads it
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        model = self.model
-        for sentence in doc.sentences:
+        # Which sentences pass is a function of ``doc.view``: tokens and sentences are cut from it, and a
+        # token's readings depend on its text alone. A text linted again skips the model's estimates.
+        rude = self._rude.get(doc.view)
+        if rude is None:
+            rude = tuple([i for i, s in enumerate(doc.sentences) if self._worth_scoring(doc.sentence_tokens(s))])
+            if len(self._rude) >= _TEXTS_MAX:
+                self._rude.clear()  # bounded memory in a long-running process
+            self._rude[doc.view] = rude  # most often ``()``, which is allocated once for all
+        for i in rude:
+            sentence = doc.sentences[i]
             tokens = doc.sentence_tokens(sentence)
-            probability, words = model.estimate(tokens)
-            # Only a sentence over the threshold is scored token by token and explained.
-            if probability < self.threshold or words < self.min_words:
-                continue
-            yield self._hit(doc, sentence, tokens, model.score(tokens))
+            yield self._hit(doc, sentence, tokens, self.model.score(tokens))
+
+    def _worth_scoring(self, tokens: list[Token]) -> bool:
+        probability, words = self.model.estimate(tokens)
+        # Only a sentence over the threshold is scored token by token and explained.
+        return probability >= self.threshold and words >= self.min_words
 
     def _hit(self, doc: Doc, sentence: Sentence, tokens: list[Token], scored: harsh_model.Score) -> Hit:
         ranked = scored.drivers(0.0)
@@ -157,10 +168,13 @@ def _deletion(text: str, start: int, stop: int, cut: Sequence[Token], safe: bool
         pos = token.stop
     pieces.append(text[pos:stop])
     out = "".join(pieces)
-    out = _EMPTY_COMMAS.sub(" ", out)
-    out = _SPACES.sub(" ", out)
+    if out.count(",") >= 2:  # each pattern below is tried only when the text has what it needs
+        out = _EMPTY_COMMAS.sub(" ", out)
+    if "  " in out or "\t" in out:
+        out = _SPACES.sub(" ", out)
     out = _SPACE_BEFORE_MARK.sub(_KEEP_MARK, out)
-    out = _COMMA_BEFORE_END.sub(_KEEP_MARK, out)
+    if "," in out:
+        out = _COMMA_BEFORE_END.sub(_KEEP_MARK, out)
     out = out.strip().lstrip(",;:—-– ").rstrip(",;:—-– ")
     if not any(map(str.isalpha, out)):
         out = ""
@@ -173,8 +187,8 @@ def _narrowed(text: str, start: int, stop: int, replacement: str, safe: bool) ->
     """Trim the unchanged head and tail off a rewrite, so word-level fixes nearby still apply."""
     old = text[start:stop]
     limit = min(len(old), len(replacement))
-    head = _common(old, replacement, limit)
-    tail = _common(reversed(old), reversed(replacement), limit - head)
+    head = _common_head(old, replacement, limit)
+    tail = _common_tail(old, replacement, limit - head)
     # Whole words on both ends, so the edit reads «Заткнись и жди» → «Жди», not «Заткнись и ж» → «Ж».
     while head > 0 and old[head - 1].isalnum():
         head -= 1
@@ -183,10 +197,30 @@ def _narrowed(text: str, start: int, stop: int, replacement: str, safe: bool) ->
     return Suggestion(replacement[head:len(replacement) - tail], start + head, stop - tail, safe)
 
 
-def _common(a: Iterable[str], b: Iterable[str], limit: int) -> int:
-    """How many leading characters ``a`` and ``b`` share, at most ``limit``: the first position where
-    they differ, found in C (``map`` and ``compress``) rather than by a character loop."""
-    return min(next(compress(count(), map(ne, a, b)), limit), limit)
+# A binary search over lengths: sharing n characters means sharing every shorter run too, and each
+# test is one comparison in C, where a walk would compare character by character in Python.
+def _common_head(a: str, b: str, limit: int) -> int:
+    """How many leading characters ``a`` and ``b`` share, at most ``limit`` (≤ both lengths)."""
+    low, high = 0, limit
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a.startswith(b[:mid]):
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _common_tail(a: str, b: str, limit: int) -> int:
+    """How many trailing characters ``a`` and ``b`` share, at most ``limit`` (≤ both lengths)."""
+    low, high = 0, limit
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a.endswith(b[len(b) - mid:]):
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def _probability(value: Any, where: str, field: str) -> float:
