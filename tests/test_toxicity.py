@@ -200,8 +200,8 @@ def test_cut_takes_the_strongest_words_first(alone):
 
 
 def test_a_text_linted_again_gives_the_same_findings(rule):
-    # The check remembers per ``doc.view`` which sentences pass: texts that differ only inside a
-    # placeholder share a view, and a markup format changes it; each must read as from a fresh linter.
+    # The model's per-token memo must not leak between texts: texts that differ only inside a placeholder
+    # share a view, a markup format changes it; each must read as from a fresh linter.
     texts = [(RUDE_REPLY, "text"), (RUDE_REPLY, "text"), ("Идиот, {{ name }}, всё написано в договоре.", "text"),
              ("Идиот, {{ who }}, всё написано в договоре.", "text"), ("<b>Идиот</b>, всё написано в договоре.", "html"),
              ("<b>Идиот</b>, всё написано в договоре.", "text"), ("Здравствуйте! Заказ в пути.", "text")]

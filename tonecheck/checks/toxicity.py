@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -26,7 +26,6 @@ from ..rule import Rule
 KEYS = {"model", "threshold", "error_above", "min_share", "max_words", "max_cut", "min_words"}
 #: ``Config.options`` keys this kind reads.
 OPTIONS = {"harsh_threshold"}
-_TEXTS_MAX = 5_000  # texts a check remembers: a few MB of text at most
 
 
 @dataclass(frozen=True)
@@ -39,31 +38,20 @@ class ToxicityCheck:
     max_words: int  # causes named in the message
     max_cut: int  # words the unsafe fix may delete from one sentence
     min_words: int  # shorter sentences are left to the word lists: a lone rare word is no evidence
-    #: Positions of the sentences worth scoring, by the text's ``view``.
-    _rude: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def model(self) -> harsh_model.HarshModel:
         return harsh_model.load(self.stem)  # on the first sentence scored: startup never reads it
 
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
-        # Which sentences pass is a function of ``doc.view``: tokens and sentences are cut from it, and a
-        # token's readings depend on its text alone. A text linted again skips the model's estimates.
-        rude = self._rude.get(doc.view)
-        if rude is None:
-            rude = tuple([i for i, s in enumerate(doc.sentences) if self._worth_scoring(doc.sentence_tokens(s))])
-            if len(self._rude) >= _TEXTS_MAX:
-                self._rude.clear()  # bounded memory in a long-running process
-            self._rude[doc.view] = rude  # most often ``()``, which is allocated once for all
-        for i in rude:
-            sentence = doc.sentences[i]
+        model = self.model
+        for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
-            yield self._hit(doc, sentence, tokens, self.model.score(tokens))
-
-    def _worth_scoring(self, tokens: list[Token]) -> bool:
-        probability, words = self.model.estimate(tokens)
-        # Only a sentence over the threshold is scored token by token and explained.
-        return probability >= self.threshold and words >= self.min_words
+            probability, words = model.estimate(tokens)
+            # Only a sentence over the threshold is scored token by token and explained.
+            if probability < self.threshold or words < self.min_words:
+                continue
+            yield self._hit(doc, sentence, tokens, model.score(tokens))
 
     def _hit(self, doc: Doc, sentence: Sentence, tokens: list[Token], scored: harsh_model.Score) -> Hit:
         ranked = scored.drivers(0.0)
