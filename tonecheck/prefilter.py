@@ -28,9 +28,8 @@ _Found = tuple[frozenset[str], bool]  # strings one of which a match holds, and 
 
 def required(regex: re.Pattern[str]) -> tuple[Requirement, ...]:
     """Literals and character classes, each of which a match must contain (the two most telling ones)."""
-    try:
-        parsed = _sre.parse(regex.pattern, regex.flags)
-    except Exception:  # a private parser: when it disagrees, require nothing
+    parsed = _parsed(regex, 0)
+    if parsed is None:
         return ()
     found = _sequence(parsed, bool(regex.flags & re.IGNORECASE))
     chosen = sorted({f for f in found if _cheap(f)}, key=_telling)[:2]
@@ -46,11 +45,8 @@ def letters(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     its characters, a class or an alternation one of its (first) characters. An expression that ignores
     case requires nothing (Unicode case folding has more pairs than ``str.lower`` tells).
     """
-    if regex.flags & re.IGNORECASE:
-        return ()
-    try:
-        parsed = _sre.parse(regex.pattern, regex.flags)
-    except Exception:  # a private parser: when it disagrees, require nothing
+    parsed = _parsed(regex)
+    if parsed is None:
         return ()
     out: set[frozenset[str]] = set()
     for strings, fold in _sequence(parsed, False):
@@ -157,62 +153,44 @@ def _set(items: Any) -> frozenset[str] | None:
     return frozenset(chars) if len(chars) <= _WIDEST else None
 
 
+def _parsed(regex: re.Pattern[str], refused: int = re.IGNORECASE) -> list[Any] | None:
+    """The expression's items as the ``re`` parser reads them; None under a ``refused`` flag or when the
+    private parser disagrees (then nothing is required)."""
+    if regex.flags & refused:
+        return None
+    try:
+        return list(_sre.parse(regex.pattern, regex.flags))
+    except Exception:  # a private parser: when it disagrees, require nothing
+        return None
+
+
 def last_letters(regex: re.Pattern[str]) -> frozenset[str] | None:
     """The characters one of which ends the subject of every match of an expression anchored at the end
     (``тся$``, ``([ое])в[ао]$``), a newline among them (``$`` matches before a final one); None when the
     expression is not anchored so or the parser cannot tell."""
-    if regex.flags & (re.IGNORECASE | re.MULTILINE):
+    items = _parsed(regex, re.IGNORECASE | re.MULTILINE)
+    if items is None or len(items) < 2 or str(items[-1][0]) != "AT" \
+            or str(items[-1][1]) not in ("AT_END", "AT_END_STRING"):
         return None
-    try:
-        items = list(_sre.parse(regex.pattern, regex.flags))
-    except Exception:  # a private parser: when it disagrees, require nothing
-        return None
-    if len(items) < 2 or str(items[-1][0]) != "AT" or str(items[-1][1]) not in ("AT_END", "AT_END_STRING"):
-        return None
-    found = _last(items[:-1])
+    found = _edge(items[:-1], last=True)
     if found is None:
         return None
     return found | {"\n"} if str(items[-1][1]) == "AT_END" else found
 
 
-def _last(items: Any) -> frozenset[str] | None:
-    """The characters one of which a match of ``items`` ends with; None for anything else."""
-    if not items:
-        return None
-    op, arg = items[-1]
-    name = str(op)
-    if name == "LITERAL":
-        return frozenset(chr(arg))
-    if name == "IN":
-        chars = _set(arg)
-        return None if chars is None or DIGIT in chars else chars
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        return _last(arg[2]) if arg[0] >= 1 else None
-    if name == "SUBPATTERN":
-        return None if arg[1] & re.IGNORECASE else _last(arg[3])
-    if name == "BRANCH":
-        ends = [_last(alternative) for alternative in arg[1]]
-        return None if any(e is None for e in ends) else frozenset().union(*ends)  # type: ignore[arg-type]
-    return None  # assertions, back references, «.»: anything may end the match
-
-
 def first_letters(regex: re.Pattern[str]) -> frozenset[str] | None:
     """The characters one of which starts every match (``т(?=[кп])``: «т»); None when a match may be
     empty or the parser cannot tell."""
-    if regex.flags & re.IGNORECASE:
-        return None
-    try:
-        items = list(_sre.parse(regex.pattern, regex.flags))
-    except Exception:  # a private parser: when it disagrees, require nothing
-        return None
-    return _first(items)
+    items = _parsed(regex)
+    return None if items is None else _edge(items, last=False)
 
 
-def _first(items: Any) -> frozenset[str] | None:
-    """The characters one of which a match of ``items`` starts with; None for anything else."""
-    for op, arg in items:
+def _edge(items: Any, last: bool) -> frozenset[str] | None:
+    """The characters one of which a match of ``items`` starts with (or ends with, ``last``); None for
+    anything else."""
+    for op, arg in reversed(items) if last else items:
         name = str(op)
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        if not last and name in ("AT", "ASSERT", "ASSERT_NOT"):
             continue  # anchors and lookarounds take no character: the next item starts the match
         if name == "LITERAL":
             return frozenset(chr(arg))
@@ -220,26 +198,21 @@ def _first(items: Any) -> frozenset[str] | None:
             chars = _set(arg)
             return None if chars is None or DIGIT in chars else chars
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            return _first(arg[2]) if arg[0] >= 1 else None
+            return _edge(arg[2], last) if arg[0] >= 1 else None
         if name == "SUBPATTERN":
-            return None if arg[1] & re.IGNORECASE else _first(arg[3])
+            return None if arg[1] & re.IGNORECASE else _edge(arg[3], last)
         if name == "BRANCH":
-            starts = [_first(alternative) for alternative in arg[1]]
-            return None if any(s is None for s in starts) else frozenset().union(*starts)  # type: ignore[arg-type]
-        return None
+            edges = [_edge(alternative, last) for alternative in arg[1]]
+            return None if any(e is None for e in edges) else frozenset().union(*edges)  # type: ignore[arg-type]
+        return None  # a back reference, «.», an assertion at the end: any character may be there
     return None  # an empty match
 
 
 def first_item(regex: re.Pattern[str]) -> tuple[str, int | str] | None:
     """What every match starts with: ``("group", n)`` for a capturing group ``n`` of exactly one
     character (``([бв])…``), ``("literal", c)`` for the character ``c`` (``с(?=[нл])``); None otherwise."""
-    if regex.flags & re.IGNORECASE:
-        return None
-    try:
-        items = list(_sre.parse(regex.pattern, regex.flags))
-    except Exception:  # a private parser: when it disagrees, require nothing
-        return None
-    for op, arg in items:
+    items = _parsed(regex)
+    for op, arg in items or ():
         name = str(op)
         if name in ("AT", "ASSERT", "ASSERT_NOT"):
             continue  # anchors and lookarounds take no character: the next item starts the match
