@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -213,3 +215,23 @@ def test_a_text_linted_again_gives_the_same_findings(rule):
     for text, markup in texts + texts:
         assert seen(warm.lint(text, markup=markup)) == seen(Linter(rules=[rule]).lint(text, markup=markup))
     assert any(seen(warm.lint(text, markup=markup)) for text, markup in texts)
+
+
+def test_unknown_words_alone_do_not_make_a_sentence_rude(rule):
+    # Tech jargon the dictionary does not know scored as rude at full weight; at half it does not,
+    # while a rude sentence of known words is still flagged.
+    linter = Linter(rules=[rule])
+    check = next(c for c in linter.checks if c.rule.code == "HR100")
+    assert check.unknown_weight == 0.5
+    jargon = "Попробуйте перепрошить биос, иногда помогает от бутлупа."
+    full = dataclasses.replace(check, unknown_weight=1.0)
+    doc, ctx = linter.doc(jargon), linter.context()
+    assert list(full.run(doc, ctx)) and not list(check.run(doc, ctx))
+    assert hr100(linter.lint("Вы совсем тупые или притворяетесь?"))
+
+
+def test_unknown_weight_is_checked_on_load(rule):
+    bad = _spec(rule, unknown_weight=1.5)
+    with pytest.raises(RuleError) as info:
+        Linter(rules=[bad])
+    assert "unknown_weight" in str(info.value)

@@ -23,7 +23,7 @@ from ..finding import Hit, Suggestion
 from ..morph import Morph
 from ..rule import Rule
 
-KEYS = {"model", "threshold", "error_above", "min_share", "max_words", "max_cut", "min_words"}
+KEYS = {"model", "threshold", "error_above", "min_share", "max_words", "max_cut", "min_words", "unknown_weight"}
 #: ``Config.options`` keys this kind reads.
 OPTIONS = {"harsh_threshold"}
 
@@ -38,6 +38,8 @@ class ToxicityCheck:
     max_words: int  # causes named in the message
     max_cut: int  # words the unsafe fix may delete from one sentence
     min_words: int  # shorter sentences are left to the word lists: a lone rare word is no evidence
+    #: How much of what words unknown to the dictionary add counts toward the verdict (see ``_convinced``).
+    unknown_weight: float = 1.0
 
     @cached_property
     def model(self) -> harsh_model.HarshModel:
@@ -51,7 +53,21 @@ class ToxicityCheck:
             # Only a sentence over the threshold is scored token by token and explained.
             if probability < self.threshold or words < self.min_words:
                 continue
-            yield self._hit(doc, sentence, tokens, model.score(tokens))
+            scored = model.score(tokens)
+            if self._convinced(scored):
+                yield self._hit(doc, sentence, tokens, scored)
+
+    def _convinced(self, scored: harsh_model.Score) -> bool:
+        """Whether the sentence stays over the threshold when what unknown words add counts at
+        ``unknown_weight``: the model learnt that strange words are often disguised insults, so tech
+        jargon, brands and typos («питальник проца», «асрок») scored as rude; disguised mat is the word
+        lists' job, and a sentence is not called rude on unfamiliar words alone."""
+        if self.unknown_weight >= 1.0:
+            return True
+        unknown = sum(share for token, share in scored.contributions
+                      if share > 0 and token.is_word and not any(a.known for a in token.analyses))
+        logit = scored.logit - (1.0 - self.unknown_weight) * unknown
+        return logit >= math.log(self.threshold / (1 - self.threshold))
 
     def _hit(self, doc: Doc, sentence: Sentence, tokens: list[Token], scored: harsh_model.Score) -> Hit:
         ranked = scored.drivers(0.0)
@@ -230,6 +246,10 @@ def compile(rule: Rule, analyzer: Morph, options: Mapping[str, Any] | None = Non
         if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 < raw < top:
             raise rule.error(key, f"ожидается число больше 0 и меньше {top}")
         values[key] = float(raw)
+    unknown_weight = rule.spec.get("unknown_weight", 1.0)
+    if isinstance(unknown_weight, bool) or not isinstance(unknown_weight, (int, float)) or not 0 <= unknown_weight <= 1:
+        raise rule.error("unknown_weight", "ожидается число от 0 до 1")
+    values["unknown_weight"] = float(unknown_weight)
     options = options or {}
     if "harsh_threshold" in options:
         values["threshold"] = _probability(options["harsh_threshold"], "config", "harsh_threshold")
@@ -240,4 +260,5 @@ def compile(rule: Rule, analyzer: Morph, options: Mapping[str, Any] | None = Non
             raise rule.error(key, "ожидается целое число ≥ 1")
         counts[key] = raw
     return ToxicityCheck(rule, stem, values["threshold"], max(values["error_above"], values["threshold"]),
-                         values["min_share"], counts["max_words"], counts["max_cut"], counts["min_words"])
+                         values["min_share"], counts["max_words"], counts["max_cut"], counts["min_words"],
+                         values["unknown_weight"])
