@@ -75,6 +75,9 @@ class Linter:
         self.by_code = {r.code: r for r in rules}
         self._active: dict[str, list[Check]] = {}
         self._plans: dict[str, tuple[list[tuple[Check, bool, Any]], list[Any]]] = {}
+        #: How sure each fallback check's guess is (lower wins where two guesses share a span).
+        self._ranks = {c.rule.code: int(getattr(c, "fallback_rank", 1)) for c in self.checks
+                       if getattr(c, "fallback", False)}
 
     def active(self, ctx: Context) -> list[Check]:
         """Checks that run for this channel under this config (computed once per channel)."""
@@ -140,7 +143,7 @@ class Linter:
                     else:
                         extras[key] = value
         if fallbacks:
-            findings += _uncovered(fallbacks, findings)
+            findings += _uncovered(fallbacks, findings, self._ranks)
         # Checks about other checks' findings (unused suppressions) run last, then suppressions apply.
         reviewed = [finding(check.rule, hit, doc) for check in reviewers for hit in check.review(doc, ctx, findings)]
         directives = suppression.parse(text)
@@ -188,11 +191,13 @@ class Linter:
         return text
 
 
-def _uncovered(fallbacks: list[Finding], findings: list[Finding]) -> list[Finding]:
-    """Fallback findings on spans no other finding of their category covers (one per span, lowest code)."""
+def _uncovered(fallbacks: list[Finding], findings: list[Finding], ranks: dict[str, int]) -> list[Finding]:
+    """Fallback findings on spans no other finding of their category covers, one per span: the surer
+    guess (lower ``fallback_rank``: a respelling allowed one rewrite beats one allowed two), then the
+    lower code."""
     covered = {(f.category, f.start, f.end) for f in findings}
     out = []
-    for f in sorted(fallbacks, key=lambda f: f.code):
+    for f in sorted(fallbacks, key=lambda f: (ranks.get(f.code, 1), f.code)):
         key = (f.category, f.start, f.end)
         if key not in covered:
             covered.add(key)

@@ -128,6 +128,11 @@ class RespellingCheck:
     #: dictionary word starts with the word as written — one lookup instead of the whole search.
     appends: bool = field(init=False, repr=False, compare=False)
 
+    @property
+    def fallback_rank(self) -> int:
+        """Fewer rewrites allowed, surer guess: «изза» split in one step beats a two-step respelling."""
+        return self.max_edits
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "_letters", LetterTable.of(self.rewrites))
         object.__setattr__(self, "appends", all(r.regex.pattern == "$" for r in self.rewrites))
