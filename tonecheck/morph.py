@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,6 +20,12 @@ AGREEMENT = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "ac
              "sing", "plur", "masc", "femn", "neut", "1per", "2per", "3per",
              "pres", "past", "futr", "impr", "indc", "excl", "incl")
 CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
+
+#: What the built-in rules ask of pymorphy3 while they load (the readings of some 1750 words, the forms
+#: of the replacements they check), computed ahead of time by ``scripts/update_paradigms.py``: parsing
+#: them was a fifth of building a Linter. Used only when written by the same pymorphy3 and dictionary
+#: (``Morph.version``); the answers are the ones pymorphy3 gives, other words are parsed as before.
+READINGS = Path(__file__).resolve().parent / "data" / "readings.json"
 
 
 class Analysis(NamedTuple):
@@ -42,7 +49,7 @@ class Analysis(NamedTuple):
 class Morph:
     """A thread-safe, cached facade over pymorphy3's Russian (and lazily Ukrainian) analyzers."""
 
-    def __init__(self) -> None:
+    def __init__(self, shipped: bool = True) -> None:
         self._ru = pymorphy3.MorphAnalyzer(lang="ru")
         self._uk: pymorphy3.MorphAnalyzer | None = None
         self._lock = threading.Lock()
@@ -56,8 +63,30 @@ class Morph:
         self.lexeme = lru_cache(maxsize=50_000)(self._lexeme)
         self.paradigm = lru_cache(maxsize=10_000)(self._paradigm)
         self._reinflect = lru_cache(maxsize=50_000)(self._reinflect_raw)  # keyed by the pymorphy3 Parse
+        #: From ``READINGS``: rows of ``_parse`` by word, ``_inflect``'s answers by its arguments.
+        self._shipped: dict[str, list[list[Any]]] = {}
+        self._inflections: dict[tuple[str, frozenset[str], str | None], str | None] = {}
+        if shipped:
+            self._load_shipped()
+
+    def _load_shipped(self) -> None:
+        try:
+            data = json.loads(READINGS.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if data.get("version") != self.version:
+            return
+        for tag, pos in data["tags"].items():  # the pairs ``_tag`` would make, shared with live parses
+            self._tags[tag] = (pos, frozenset(tag.replace(" ", ",").split(",")))
+        self._shipped = data["parses"]
+        self._inflections = {(lemma, frozenset(filter(None, grammemes.split(","))), pos): form
+                             for lemma, grammemes, pos, form in data["inflections"]}
 
     def _parse(self, word: str) -> tuple[Analysis, ...]:
+        rows = self._shipped.pop(word, None)  # popped: from now on the parse cache holds the readings
+        if rows is not None:
+            return tuple(Analysis(form, lemma, *self._tags[tag], score, known, (word, n))
+                         for form, lemma, tag, score, known, n in rows)
         out = []
         known: dict[str, bool] = {}  # Parse.is_known looks the form up again for every reading of it
         for n, p in enumerate(self._ru.parse(word)):
@@ -167,6 +196,8 @@ class Morph:
 
     def _inflect(self, lemma: str, grammemes: frozenset[str], pos: str | None = None) -> str | None:
         """The form of ``lemma`` that carries ``grammemes``, or None when there is none."""
+        if (lemma, grammemes, pos) in self._inflections:
+            return self._inflections[lemma, grammemes, pos]
         for analysis in self._candidates(lemma, pos):
             for wanted in _relaxations(grammemes):
                 raw = self._source(analysis.raw)
@@ -224,6 +255,32 @@ class Morph:
         meta = self._ru.dictionary.meta
         return f"pymorphy3 {pymorphy3.__version__}; {meta.get('source')} {meta.get('source_revision')}, " \
                f"compiled {meta.get('compiled_at')}"
+
+    def shipped_table(self, words: Iterable[str],
+                      inflections: Iterable[tuple[str, frozenset[str], str | None]]) -> dict[str, Any]:
+        """What ``READINGS`` holds for these words and ``inflect`` questions, as pymorphy3 answers them
+        (ask an analyzer built with ``shipped=False``)."""
+        assert not self._shipped and not self._inflections, "answers from pymorphy3, not from a table"
+        tags: dict[str, str | None] = {}
+        parses: dict[str, list[list[Any]]] = {}
+        for word in sorted(set(words)):
+            parsed = self._ru.parse(word)
+            parses[word] = []
+            for a in self.parse(word):
+                n = a.raw[1]
+                tag = str(parsed[n].tag)
+                assert frozenset(tag.replace(" ", ",").split(",")) == a.grammemes, tag  # what loading assumes
+                tags[tag] = a.pos
+                parses[word].append([a.word, a.lemma, tag, a.score, a.known, n])
+        asked = sorted({(lemma, ",".join(sorted(grammemes)), pos or "") for lemma, grammemes, pos in inflections})
+        return {
+            "version": self.version,
+            "tags": dict(sorted(tags.items())),
+            "parses": parses,
+            "inflections": [[lemma, grammemes, pos or None,
+                             self.inflect(lemma, frozenset(filter(None, grammemes.split(","))), pos or None)]
+                            for lemma, grammemes, pos in asked],
+        }
 
     def unknown_grammemes(self, grammemes: set[str] | frozenset[str]) -> list[str]:
         """Grammemes OpenCorpora does not define (a typo in a rule file)."""
