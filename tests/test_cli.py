@@ -56,6 +56,16 @@ def test_exit_codes(tmp_path, monkeypatch):
     assert "Traceback" not in missing.output
 
 
+def test_many_warnings_fail_like_an_error(tmp_path, monkeypatch):
+    # No error, but so many warnings the score is under 50: the verdict says «Нельзя отправлять», so does the code.
+    monkeypatch.chdir(tmp_path)
+    slangy = "привет. ну чё, посмотрел твой заказ, там всё норм, щас курьер его везёт. если чё пиши, разрулим."
+    result = invoke("check", "-", "--ignore", "harsh", "--format", "json", stdin=slangy)
+    report = json.loads(result.stdout)["files"][0]
+    assert report["score"] < 50 and not [f for f in report["findings"] if f["severity"] == "error"]
+    assert result.exit_code == EXIT_FINDINGS
+
+
 def test_stdin_dash(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke("check", "-", "--select", "familiar", "--format", "json", stdin=RUDE)

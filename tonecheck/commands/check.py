@@ -251,7 +251,8 @@ def run(opts: Options, out: Console, err: Console) -> int:
         if opts.redact:
             result.report = redact(result.report)
         results.append(result)
-        failed = failed or report.has_errors or report.score < cfg.fail_under
+        # «Нельзя отправлять» fails the run: an error, or so many warnings that the score fell under 50.
+        failed = failed or report.verdict == "block" or report.score < cfg.fail_under
 
     _render(opts, results, settings, report_out)
     if errors:
