@@ -69,10 +69,19 @@ class GreetingCheck:
         if person is None or self.rule.fix_safety == "none":
             return ()
         start, stop = opening(doc)
-        named = any(person.is_form(w.text) for w in words_between(doc, start, stop))
-        greeting = f"{self.insert}!" if named else f"{self.insert}, {person.salutation}!"
+        words = words_between(doc, start, stop)
+        safe = self.rule.fix_safety == "safe"
         gap = "\n\n" if ctx.channel == "email" else " "
-        return (Suggestion(greeting + gap, at, at, self.rule.fix_safety == "safe"),)
+        # «Анна, ваш заказ…» → «Здравствуйте, Анна! Ваш заказ…»: the name the reply opens with joins the greeting.
+        k = 0
+        while k < min(3, len(words) - 1) and person.is_form(words[k].text):
+            k += 1
+        if k and words[0].start == at and doc.text[words[k - 1].stop:words[k].start].strip() == ",":
+            name, after = doc.text[words[0].start:words[k - 1].stop], words[k]
+            return (Suggestion(f"{self.insert}, {name}!{gap}{after.text[0].upper()}", at, after.start + 1, safe),)
+        named = any(person.is_form(w.text) for w in words)
+        greeting = f"{self.insert}!" if named else f"{self.insert}, {person.salutation}!"
+        return (Suggestion(greeting + gap, at, at, safe),)
 
 
 def compile(rule: Rule, analyzer: Morph) -> GreetingCheck:
