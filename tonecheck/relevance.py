@@ -51,9 +51,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .doc import Doc, Token
+from .doc import Doc, Sentence, Token
 from .layout import chunks
 from .pattern import Pattern, find
+from .person import NAME_TAGS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -68,7 +69,6 @@ SKIP_GRAMMEMES = frozenset({"Apro"})
 URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+\.(?:ru|com|рф|org|net|su)\b\S*",
                  re.IGNORECASE)
 
-NAME_GRAMMEMES = frozenset({"Name", "Patr", "Surn"})
 LEADING = frozenset({"а", "и", "но", "ну", "так"})  # words before a question word: «А как …», «Так где …»
 LEXEME_FORMS = 4  # a word is represented by the vectors of its commonest forms
 STEM = 4  # equal first letters that make two lemmas one stem
@@ -191,22 +191,31 @@ def asks_open_only(doc: Doc, lex: Lexicon) -> bool:
     """
     words = doc.words
     found = False
-    for sentence in doc.sentences:
-        tokens = [t for t in doc.tokens[sentence.first:sentence.last] if t.is_word]
-        if not tokens:
-            continue
+    for sentence, tokens in _sentence_words(doc):
         if any(t.lower == "ли" for t in tokens):
             return False
         end = doc.view[tokens[-1].stop:sentence.stop].strip()
         if not (end.startswith("?") or (not end and tokens[-1] is words[-1])):
             continue
-        opener = next((t for t in tokens if t.lower not in LEADING and (t.best is None or t.best.pos != "PREP")),
-                      None)
-        if opener is not None and opener.lemmas & lex.question_words:
+        if _opens_question(tokens, lex):
             found = True
         elif end.startswith("?"):
             return False  # «Можно удалить канал?»: a yes/no question without «ли»
     return found
+
+
+def _sentence_words(doc: Doc) -> Iterator[tuple[Sentence, list[Token]]]:
+    """Each sentence with its word tokens (sentences without words left out)."""
+    for sentence in doc.sentences:
+        tokens = [t for t in doc.sentence_tokens(sentence) if t.is_word]
+        if tokens:
+            yield sentence, tokens
+
+
+def _opens_question(tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether the first word after leading conjunctions and prepositions is a question word («А в каких …»)."""
+    opener = next((t for t in tokens if t.lower not in LEADING and (t.best is None or t.best.pos != "PREP")), None)
+    return opener is not None and bool(opener.lemmas & lex.question_words)
 
 
 def asks_anything(doc: Doc, lex: Lexicon) -> bool:
@@ -220,11 +229,8 @@ def asks_anything(doc: Doc, lex: Lexicon) -> bool:
         return True
     if not any(t.best is not None and t.best.pos == "VERB" for t in doc.words):
         return True  # «Правила размещения субтитров»: a heading names its topic, it tells no story
-    for sentence in doc.sentences:
-        tokens = [t for t in doc.tokens[sentence.first:sentence.last] if t.is_word]
-        opener = next((t for t in tokens if t.lower not in LEADING and (t.best is None or t.best.pos != "PREP")),
-                      None)
-        if any(t.lower == "ли" for t in tokens) or (opener is not None and opener.lemmas & lex.question_words):
+    for _sentence, tokens in _sentence_words(doc):
+        if any(t.lower == "ли" for t in tokens) or _opens_question(tokens, lex):
             return True
         if any((t.best is not None and "impr" in t.best.grammemes) or t.lemmas & lex.request_words for t in tokens):
             return True  # a request is asking too: «Подскажите, где найти чек», «хочу компенсацию»
@@ -245,7 +251,7 @@ def opens_yes_no(doc: Doc, lex: Lexicon) -> bool:
         return False  # the common case: no need to find the service talk
     hidden = service_spans(doc, lex)
     for token in doc.words:
-        if any(a <= token.start < b for a, b in hidden) or (token.best and token.best.grammemes & NAME_GRAMMEMES):
+        if any(a <= token.start < b for a, b in hidden) or (token.best and token.best.grammemes & NAME_TAGS):
             continue  # «Здравствуйте, Ольга! Да, …»
         if token.lower not in lex.yes_no_words:
             return False
@@ -263,7 +269,7 @@ def content_tokens(doc: Doc, lex: Lexicon) -> Iterator[tuple[Token, str]]:
         if any(a <= token.start < b for a, b in hidden):
             continue
         best = token.best
-        if best is None or best.pos in SKIP_POS or best.grammemes & (SKIP_GRAMMEMES | NAME_GRAMMEMES):
+        if best is None or best.pos in SKIP_POS or best.grammemes & (SKIP_GRAMMEMES | NAME_TAGS):
             continue
         lemma = best.lemma if best.pos else token.lower
         if lemma in lex.function_words or len(lemma) < 2 or not any(ch.isalpha() for ch in lemma):
