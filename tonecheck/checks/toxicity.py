@@ -45,6 +45,11 @@ class ToxicityCheck:
     def model(self) -> harsh_model.HarshModel:
         return harsh_model.load(self.stem)  # on the first sentence scored: startup never reads it
 
+    @property
+    def floor(self) -> float:
+        """The threshold as a logit: what a sentence's logit must reach to be called rude."""
+        return math.log(self.threshold / (1 - self.threshold))
+
     def run(self, doc: Doc, ctx: Context) -> Iterator[Hit]:
         model = self.model
         for sentence in doc.sentences:
@@ -66,8 +71,7 @@ class ToxicityCheck:
             return True
         unknown = sum(share for token, share in scored.contributions
                       if share > 0 and token.is_word and not any(a.known for a in token.analyses))
-        logit = scored.logit - (1.0 - self.unknown_weight) * unknown
-        return logit >= math.log(self.threshold / (1 - self.threshold))
+        return scored.logit - (1.0 - self.unknown_weight) * unknown >= self.floor
 
     def _hit(self, doc: Doc, sentence: Sentence, tokens: list[Token], scored: harsh_model.Score) -> Hit:
         ranked = scored.drivers(0.0)
@@ -99,7 +103,7 @@ class ToxicityCheck:
 
         ``ranked`` is ``scored.drivers(0.0)``: its head down to ``min_share / 2`` is ``drivers(min_share / 2)``.
         """
-        floor = math.log(self.threshold / (1 - self.threshold))
+        floor = self.floor
         logit = scored.logit
         shares = {t.index: c for t, c in scored.contributions}
         minimum = self.min_share / 2
